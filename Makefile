@@ -1,0 +1,60 @@
+# medialit — every task a teacher or developer needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# JupyterLab refuses to run as root unless told to.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# Extra options for `make lab`, e.g. LAB_OPTS="--no-browser --port 8899".
+LAB_OPTS ?=
+# Extra options for pytest, e.g. PYTEST_OPTS="-k articles -x".
+PYTEST_OPTS ?=
+BROWSER_TESTS := $(wildcard tests/browser/test_*.py)
+
+.DEFAULT_GOAL := help
+.PHONY: help install lab test chromium data bench clean-venv
+
+help: ## List every task with one line each
+	@echo "medialit tasks:"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv (if missing) and install the kit into it
+
+lab: $(VENV)/.installed ## Start JupyterLab with lessons/00-start-here.ipynb open
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_OPTS) lessons/00-start-here.ipynb
+
+# Debian's chromium is installed only when there are browser tests and it is missing.
+NEED_CHROMIUM := $(if $(BROWSER_TESTS),$(if $(wildcard /usr/bin/chromium),,yes),)
+
+chromium: ## Install Debian's chromium if browser tests need it and it is missing
+ifeq ($(NEED_CHROMIUM),yes)
+	@echo "Installing Debian's chromium for the browser tests"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+else
+	@:
+endif
+
+test: $(VENV)/.installed-test chromium ## Install test extras into .venv and run the whole suite
+	$(BIN)/python -m pytest $(PYTEST_OPTS)
+
+data: $(VENV)/.installed ## Rebuild the cleaned seed articles and their cleaning log from raw/
+	$(BIN)/medialit clean data/articles/lukashenko-2023
+
+bench: $(VENV)/.installed ## Run the benchmark scripts and print their figures
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean-venv: ## Remove .venv (the next make lab/test recreates it)
+	rm -rf $(VENV)

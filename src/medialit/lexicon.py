@@ -1,0 +1,101 @@
+"""Word lists as data: ``data/lexicons/*.csv`` loaded into entries with all their forms.
+
+Each CSV row is one term with its category and a short explanation. Verbs and nouns
+are matched in their inflected forms too (claim, claims, claimed, claiming); irregular
+forms are listed in the ``forms`` column, separated by ``|``.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._setup import data_dir
+
+_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a term, its category, why it matters, and every form to match."""
+
+    term: str
+    pos: str
+    category: str
+    why: str
+    alternative: str
+    forms: tuple[str, ...]
+
+
+def _verb_forms(word: str) -> set[str]:
+    forms = {word}
+    if word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+    return forms
+
+
+def inflect(term: str, pos: str) -> set[str]:
+    """All forms of ``term`` to match: verbs inflect their first word, nouns their last.
+
+    >>> sorted(inflect("claim", "verb"))
+    ['claim', 'claimed', 'claiming', 'claims']
+    >>> sorted(inflect("point out", "verb"))
+    ['point out', 'pointed out', 'pointing out', 'points out']
+    >>> sorted(inflect("regime", "noun"))
+    ['regime', 'regimes']
+    >>> sorted(inflect("according to", "phrase"))
+    ['according to']
+    """
+    words = term.split(" ")
+    if pos == "verb":
+        return {" ".join([form] + words[1:]) for form in _verb_forms(words[0])}
+    if pos == "noun":
+        last = words[-1]
+        plural = last + ("es" if last.endswith(("s", "sh", "ch", "x")) else "s")
+        return {term, " ".join(words[:-1] + [plural])}
+    return {term}
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> tuple[Entry, ...]:
+    """Load ``data/lexicons/<name>.csv``.
+
+    Columns: ``term, pos, forms, category, why`` and optionally ``alternative``.
+
+    >>> verbs = load_lexicon("reporting-verbs")
+    >>> say = next(e for e in verbs if e.term == "say")
+    >>> say.category, "said" in say.forms
+    ('neutral', True)
+    """
+    path = data_dir() / "lexicons" / f"{name}.csv"
+    entries = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            term = (row.get("term") or "").strip().lower()
+            if not term or term.startswith("#"):
+                continue
+            pos = (row.get("pos") or "").strip()
+            category = (row.get("category") or "").strip()
+            why = (row.get("why") or "").strip()
+            if not category or not why:
+                raise ValueError(f"{path}, line {line}: every row needs a category and a why")
+            forms = inflect(term, pos)
+            forms |= {f.strip().lower() for f in (row.get("forms") or "").split("|") if f.strip()}
+            entries.append(Entry(term, pos, category, why, (row.get("alternative") or "").strip(),
+                                 tuple(sorted(forms))))
+    return tuple(entries)
+
+
+def form_index(name: str) -> dict[str, Entry]:
+    """Map every form of every term in a lexicon to its entry.
+
+    >>> form_index("reporting-verbs")["insisted"].category
+    'distancing'
+    """
+    return {form: entry for entry in load_lexicon(name) for form in entry.forms}

@@ -1,0 +1,270 @@
+"""Direct quotations: which character ranges are inside quote marks, and whose voice they are.
+
+Rules (news conventions):
+
+- Double quotes pair up: curly “ … ”, straight " … ", „ … “ and « … ». A stray opening mark
+  inside an open quote is ignored (the quote goes on); a quote still open at the end of a
+  paragraph ends there, as a quote that runs on into the next paragraph does in print.
+- Single quotes ‘ … ’ and ' … ' count only when they open after a space or bracket and close
+  before a space or punctuation, so apostrophes (Russia’s, won't) are not quotes.
+- A quote of up to four words with no sentence inside is a *quoted phrase* (a term or a
+  scare quote); a longer one is a *direct quote*.
+- The speaker is found from a reporting verb next to the quote ("He answered, “…”",
+  "“…,” Lukashenko said", "as Mr. Putin refers to it"); "he"/"she" are resolved to the most
+  recently named person; a paragraph that is only a quote continues the previous speaker.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import form_index
+from .span import Span
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+_DOUBLE = re.compile(r"[“”„«»\"]")
+_SINGLE = re.compile(r"[‘’']")
+_OPENERS_BEFORE = set(" \t\n([{—–-/“\"")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'.-][^\W\d_]+)*\.?|\S")
+_TITLES = r"(?:Mr|Mrs|Ms|Dr|Pres|Gen|Sen|Gov|Prof|Rep)\.|President|Prime Minister|Minister|Chancellor|King|Queen|Pope"
+_NAME = re.compile(
+    rf"(?:(?:{_TITLES})\s+)?(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]*[a-z][\w’'-]*"
+)
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "i": "author", "we": "group"}
+_SKIPPABLE = {"also", "then", "later", "has", "had", "have", "once", "again", "however", "further",
+              "previously", "repeatedly", "simply", "just", "only", "even", "now", "would", "will"}
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges: runs of non-blank lines, split at blank lines.
+
+    >>> paragraphs("One.\\nTwo.\\n\\nThree.")
+    [(0, 9), (11, 17)]
+    """
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _double_ranges(text: str, p0: int, p1: int) -> list[tuple[int, int, bool]]:
+    ranges, open_at = [], None
+    for m in _DOUBLE.finditer(text, p0, p1):
+        ch, i = m.group(), m.start()
+        if ch in "“„«":
+            if open_at is None:
+                open_at = i
+        elif ch in "”»":
+            if open_at is not None:
+                ranges.append((open_at, i + 1, True))
+                open_at = None
+        elif open_at is None:
+            open_at = i
+        else:
+            ranges.append((open_at, i + 1, True))
+            open_at = None
+    if open_at is not None:
+        end = p1
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        ranges.append((open_at, end, False))
+    return ranges
+
+
+def _single_ranges(text: str, p0: int, p1: int) -> list[tuple[int, int, bool]]:
+    ranges, open_at = [], None
+    for m in _SINGLE.finditer(text, p0, p1):
+        ch, i = m.group(), m.start()
+        before = text[i - 1] if i > p0 else " "
+        after = text[i + 1] if i + 1 < p1 else " "
+        if open_at is None:
+            if ch in "‘'" and before in _OPENERS_BEFORE and after.isalnum():
+                open_at = i
+        elif ch in "’'" and not before.isspace() and not after.isalnum():
+            ranges.append((open_at, i + 1, True))
+            open_at = None
+    return ranges
+
+
+def _quote_ranges(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
+    out = []
+    for p0, p1 in paragraphs(text):
+        doubles = _double_ranges(text, p0, p1)
+        singles = [r for r in _single_ranges(text, p0, p1)
+                   if not any(d0 <= r[0] and r[1] <= d1 for d0, d1, _ in doubles)]
+        for start, end, closed in sorted(doubles + singles):
+            if out and start < out[-1][1]:
+                continue  # overlapping pair from a mismatched mark: keep the first
+            out.append((start, end, closed, (p0, p1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict:
+    return form_index("reporting-verbs")
+
+
+def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _subject_before(text: str, words: list[tuple[str, int, int]], k: int) -> str:
+    """The speaker named just before word ``k`` (a reporting verb), or ''."""
+    j = k - 1
+    while j >= 0 and words[j][0].lower() in _SKIPPABLE:
+        j -= 1
+    if j < 0:
+        return ""
+    word = words[j][0]
+    if word.lower() in _PRONOUNS:
+        return word.lower()
+    if word[:1].isupper():
+        m = None
+        for m in _NAME.finditer(text, max(0, words[j][1] - 60), words[j][2]):
+            pass
+        if m and m.end() == words[j][2]:
+            return m.group()
+        return word
+    # "the Belarusian leader said": a determiner within four words back
+    for back in range(j, max(-1, j - 4), -1):
+        if words[back][0].lower() in _DETERMINERS:
+            return text[words[back][1]:words[j][2]]
+    return ""
+
+
+def _speaker_left(text: str, start: int, end: int) -> str:
+    words = _words_with_offsets(text, start, end)
+    verbs = _verbs()
+    for k in range(len(words) - 1, -1, -1):
+        low = words[k][0].lower().rstrip(".")
+        pair = f"{low} {words[k + 1][0].lower()}" if k + 1 < len(words) else ""
+        if low in verbs or pair in verbs:
+            who = _subject_before(text, words, k)
+            if who:
+                return who
+    return ""
+
+
+_COLON_HEADLINE = re.compile(r"\s*(?P<who>(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][\w’'-]+\s*){1,3}):\s")
+_CALLS = {"refers", "refer", "referred", "calls", "called", "call", "puts", "put", "describes",
+          "described", "terms", "termed", "dubbed", "dubs"}
+
+
+def _speaker_right(text: str, end: int, p1: int) -> str:
+    """A speaker named just after a quote: "…,” he said", "…,” said Jo Smith", "…,” as Mr. X calls it"."""
+    words = _words_with_offsets(text, end, min(p1, end + 100))
+    if words and words[0][0][:1].isupper() and re.search(r"[.!][”\"’']?$", text[max(0, end - 3):end]):
+        return ""  # “… ready.” Critics said …: a new sentence, not this quote's speaker
+    as_it = False
+    while words and words[0][0] in (",", "as"):
+        as_it = as_it or words[0][0] == "as"
+        words = words[1:]
+    if not words:
+        return ""
+
+    def is_verb(word: str) -> bool:
+        word = word.lower().rstrip(".")
+        return word in _verbs() or (as_it and word in _CALLS)
+
+    if is_verb(words[0][0]):  # inverted: said Jo Smith / said the minister
+        k = 1
+        while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in _DETERMINERS
+                                  or (k > 1 and words[k][0].isalpha() and words[1][0].lower() in _DETERMINERS)):
+            k += 1
+        return text[words[1][1]:words[k - 1][2]] if k > 1 else ""
+    first = words[0][0]
+    if not (first.lower() in _PRONOUNS or first[:1].isupper() or first.lower() in _DETERMINERS):
+        return ""
+    for k in range(1, min(6, len(words))):
+        if not words[k][0][:1].isalnum():
+            return ""
+        if is_verb(words[k][0]):
+            return text[words[0][1]:words[k - 1][2]]
+    return ""
+
+
+def _people_before(text: str, pos: int, names: list[tuple[int, str]]) -> str:
+    """The surname of the most recently named person before ``pos``."""
+    best = ""
+    for at, surname in names:
+        if at >= pos:
+            break
+        best = surname
+    return best
+
+
+def _named_people(text: str) -> list[tuple[int, str]]:
+    people = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        titled = re.match(_TITLES, m.group()) is not None
+        if words[0].lower() in _DETERMINERS:
+            continue
+        if titled or len(words) >= 2:
+            people.append((m.start(), words[-1]))
+    surnames = {s for _, s in people}
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        if m.group() in surnames:
+            people.append((m.start(), m.group()))
+    return sorted(set(people))
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Direct quotations in ``text``, as spans that include their quote marks.
+
+    Each span has ``kind="quote"``, ``label`` "direct quote" or "quoted phrase", ``voice="quote"``,
+    ``speaker`` (a name such as "Lukashenko", "the author" for I/we, or "" when unknown) and
+    ``meta``: ``inner`` (the range inside the marks) and ``closed`` (False when the paragraph
+    ended first).
+
+    >>> t = 'He left. Mr. Lukashenko said, “We are ready to talk.” Critics called it a \\'ploy\\'.'
+    >>> [(q.text, q.label, q.speaker) for q in find_quotes(t)]
+    [('“We are ready to talk.”', 'direct quote', 'Mr. Lukashenko'), ("'ploy'", 'quoted phrase', '')]
+    """
+    if not text:
+        return []
+    names = None
+    spans: list[Span] = []
+    previous_para, previous_speaker = None, ""
+    for start, end, closed, (p0, p1) in _quote_ranges(text):
+        inner_start, inner_end = start + 1, (end - 1 if closed else end)
+        inner = text[inner_start:inner_end]
+        n_words = len(re.findall(r"\w+", inner))
+        short = n_words <= 4 and not re.search(r"[.!?]\s+\S", inner)
+        left_from = spans[-1].end if spans and spans[-1].end > p0 else p0
+        who = _speaker_right(text, end, p1) or _speaker_left(text, left_from, start)
+        if not who and spans and p0 <= spans[-1].start and not text[spans[-1].end:start].strip():
+            who = spans[-1].speaker  # “…” “…”: back-to-back quotes share a speaker
+        if not who:
+            colon = _COLON_HEADLINE.match(text, p0, start)
+            who = colon.group("who") if colon else ""
+        if not who and not short and start == p0 and previous_para is not None:
+            who = previous_speaker  # a paragraph that is only a quote continues the last speaker
+        if who.lower() in ("he", "she"):
+            if names is None:
+                names = _named_people(text)
+            who = _people_before(text, start, names) or who
+        elif who.lower() in ("i", "we"):
+            who = "the author"
+        label = "quoted phrase" if short else "direct quote"
+        why = ("A short phrase in quote marks: someone's exact words, or a term the writer keeps at a distance."
+               if short else "Words in quote marks are reported as someone's exact words.")
+        spans.append(Span.of(text, start, end, "quote", label=label, why=why, voice="quote",
+                             speaker=who, meta={"inner": (inner_start, inner_end), "closed": closed}))
+        if not short:
+            previous_para, previous_speaker = (p0, p1), who
+    return spans
+
+
+def quote_at(quotes: list[Span], start: int, end: int | None = None) -> Span | None:
+    """The quote that contains ``text[start:end]`` (``end`` defaults to ``start + 1``), if any.
+
+    >>> t = 'She said “no way” today.'
+    >>> quote_at(find_quotes(t), t.index("way")).text
+    '“no way”'
+    >>> quote_at(find_quotes(t), 0) is None
+    True
+    """
+    end = start + 1 if end is None else end
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end:
+            return quote
+    return None

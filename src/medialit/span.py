@@ -1,0 +1,101 @@
+"""The ``Span`` type: a piece of a text, with its offsets and what it means."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch ``text[start:end]`` of some text, with a kind and an explanation.
+
+    The one promise every span keeps: ``source_text[span.start:span.end] == span.text``.
+    Build spans with :meth:`Span.of`, which slices the text for you, so the promise
+    cannot be broken by hand.
+
+    - ``kind``: what sort of thing it is ("sentence", "quote", "attribution", "hedge", ...).
+    - ``label``: the category inside that kind ("named person", "modal verb", ...).
+    - ``why``: one sentence a 16-year-old can read, saying why this span was marked.
+    - ``voice``: "author" when the article's own voice says it, "quote" inside a direct quote.
+    - ``speaker``: whose words a quote (or a span inside one) are, when known.
+    - ``alternative``: a neutral alternative, for loaded wording.
+    - ``source`` and ``stance``: for attributions, who is cited and what the verb signals.
+    - ``meta``: anything else a detector wants to keep (not compared, not hashed).
+
+    >>> text = "Lukashenko said he was ready."
+    >>> cue = Span.of(text, 11, 15, "attribution", label="reporting verb")
+    >>> cue.text
+    'said'
+    >>> cue.matches(text)
+    True
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    why: str = ""
+    text: str = ""
+    voice: str = "author"
+    speaker: str = ""
+    alternative: str = ""
+    source: "Span | None" = None
+    stance: str = ""
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+            raise TypeError("Span offsets must be integers")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span offsets out of order: start={self.start}, end={self.end}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"Span text {self.text!r} has length {len(self.text)}, "
+                f"but end - start is {self.end - self.start}; build spans with Span.of(text, ...)"
+            )
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, kind: str, **fields: Any) -> "Span":
+        """Make a span of ``text[start:end]``; the span's text is sliced from ``text``.
+
+        >>> Span.of("Hello world", 6, 11, "token").text
+        'world'
+        """
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"Span {start}:{end} is outside a text of length {len(text)}")
+        return cls(start, end, kind, text=text[start:end], **fields)
+
+    def matches(self, text: str) -> bool:
+        """True when this span's text is exactly ``text[start:end]``."""
+        return text[self.start:self.end] == self.text
+
+    def overlaps(self, other: "Span") -> bool:
+        """True when the two spans share at least one character.
+
+        >>> t = "one two three"
+        >>> Span.of(t, 0, 7, "x").overlaps(Span.of(t, 4, 13, "y"))
+        True
+        """
+        return self.start < other.end and other.start < self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain ``dict`` (JSON-ready); empty optional fields are left out.
+
+        >>> Span.of("said", 0, 4, "attribution", label="reporting verb").to_dict()
+        {'start': 0, 'end': 4, 'text': 'said', 'kind': 'attribution', 'label': 'reporting verb', 'voice': 'author'}
+        """
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
+                               "kind": self.kind}
+        for key in ("label", "why", "voice", "speaker", "alternative", "stance"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        if self.source is not None:
+            out["source"] = {"start": self.source.start, "end": self.source.end,
+                             "text": self.source.text, "type": self.source.label}
+        if self.meta:
+            out["meta"] = dict(self.meta)
+        return out
+
+
+__all__ = ["Span", "asdict"]

@@ -1,0 +1,79 @@
+"""Shared fixtures. The whole suite runs with outside network blocked (loopback only)."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_SET = ROOT / "data" / "articles" / "lukashenko-2023"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+# A second, small article set about another (invented) event, for checking that nothing
+# in the kit is keyed to the seed articles. Written for the tests.
+OTHER_SET = {
+    "council-blog.txt": (
+        "Council Rams Through Costly Bus Lane Despite Outcry\n\n"
+        "The city council on Tuesday approved a new bus lane on Harbour Road, ignoring furious residents "
+        "who say the scheme will wreck local shops.\n\n"
+        "Mayor Dana Ortiz insisted the lane would cut journey times, but critics claim the figures were "
+        "cooked up by the transport department.\n\n"
+        "“This is a disaster for small businesses,” said shop owner Priya Nair. Many believe the vote was "
+        "decided long before the meeting.\n"
+    ),
+    "local-paper.txt": (
+        "Council approves Harbour Road bus lane\n\n"
+        "Councillors voted 7–4 on Tuesday to build a bus lane on Harbour Road, Dr. Ortiz's office said.\n\n"
+        "The transport department estimates journey times will fall by about six minutes. "
+        "Some shop owners said they were worried about parking.\n\n"
+        "“We listened to every objection,” Mayor Ortiz told reporters. Work may start in May.\n"
+    ),
+    "radio-summary.txt": (
+        "Bus lane vote: what we know\n\n"
+        "• The council approved the Harbour Road bus lane on Tuesday by seven votes to four.\n"
+        "• Officials said construction could begin in the spring.\n"
+        "• Opponents plan to appeal, according to a residents' group.\n"
+    ),
+}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_outside_network():
+    """Refuse any connection that is not to this machine: the kit must work offline."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host = address[0]
+            try:
+                loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                loopback = False
+            if not loopback:
+                raise OSError(f"test tried to reach the network: {address!r}")
+        return real_connect(self, address)
+
+    socket.socket.connect = guarded
+    yield
+    socket.socket.connect = real_connect
+
+
+@pytest.fixture(scope="session")
+def seed_set():
+    import medialit
+
+    return medialit.load_articles("lukashenko-2023")
+
+
+def write_set(folder: Path, files: dict[str, str] = OTHER_SET) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def other_set_dir(tmp_path) -> Path:
+    return write_set(tmp_path / "bus-lane-vote")

@@ -1,0 +1,84 @@
+"""Committed notebooks: stripped of outputs, shaped like a lesson, and they run end to end in a fresh kernel."""
+import json
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted(p for folder in ("lessons", "exercises", "solutions")
+                   for p in (ROOT / folder).glob("*.ipynb"))
+LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
+NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
+
+
+def ids(paths):
+    return [str(p.relative_to(ROOT)) for p in paths]
+
+
+def test_there_are_notebooks_to_check():
+    assert (ROOT / "lessons" / "00-start-here.ipynb") in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_is_committed_stripped(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    dirty = [i for i, cell in enumerate(nb["cells"])
+             if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)]
+    assert dirty == [], f"{path.name}: cells {dirty} keep outputs or execution counts"
+    assert NAME.match(path.name), f"{path.name}: use two digits and kebab-case, like 03-hedging.ipynb"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_lesson_has_the_lesson_shape(path):
+    nb = nbformat.read(path, as_version=4)
+    info = nb.metadata["medialit"]
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith(f"# {info['lesson']} · {info['title']}")
+    assert f"**Time:** {info['minutes']} minutes" in first.source
+    assert f"**Guiding question:** {info['question']}" in first.source
+    assert "By the end of this lesson you can" in first.source
+    headings = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"]
+    assert headings[-2:] == ["## Key points", "## Discussion"]
+    assert path.name.startswith(info["lesson"] + "-")
+
+
+def test_readme_lesson_table_matches_the_notebooks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d\d) \| \[(.+?)\]\((lessons/[^)]+)\) \| (\d+) \| (.+?) \|$", readme, re.M)
+    expected = []
+    for path in LESSONS:
+        info = nbformat.read(path, as_version=4).metadata["medialit"]
+        expected.append((info["lesson"], info["title"], f"lessons/{path.name}", str(info["minutes"]),
+                         info["question"]))
+    assert rows == expected
+
+
+def run_notebook(path, env_set=None, monkeypatch=None):
+    nb = nbformat.read(path, as_version=4)
+    if env_set is not None:
+        monkeypatch.setenv("MEDIALIT_ARTICLES", str(env_set))
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return nb
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_runs_end_to_end_on_the_seed_set(path, monkeypatch):
+    monkeypatch.delenv("MEDIALIT_ARTICLES", raising=False)
+    nb = run_notebook(path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    assert any(c.outputs for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_lesson_runs_on_another_article_set(path, other_set_dir, monkeypatch):
+    nb = run_notebook(path, env_set=other_set_dir, monkeypatch=monkeypatch)
+    text = "".join(o.get("text", "") + json.dumps(o.get("data", {})) for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert "Harbour Road" in text and "Lukashenko" not in text
