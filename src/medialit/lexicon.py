@@ -7,6 +7,7 @@ forms are listed in the ``forms`` column, separated by ``|``.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,10 +26,13 @@ class Entry:
     why: str
     alternative: str
     forms: tuple[str, ...]
+    context: str = ""
 
 
 def _verb_forms(word: str) -> set[str]:
     forms = {word}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", word) and len(word) <= 4:  # drag -> dragged, dragging
+        return forms | {word + "s", word + word[-1] + "ed", word + word[-1] + "ing"}
     if word.endswith("e"):
         forms |= {word + "s", word + "d", word[:-1] + "ing"}
     elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
@@ -77,19 +81,49 @@ def load_lexicon(name: str) -> tuple[Entry, ...]:
     entries = []
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
-            term = (row.get("term") or "").strip().lower()
+            term = (row.get("term") or "").strip()
             if not term or term.startswith("#"):
                 continue
+            if not term.startswith("re:"):
+                term = term.lower()
             pos = (row.get("pos") or "").strip()
             category = (row.get("category") or "").strip()
             why = (row.get("why") or "").strip()
             if not category or not why:
                 raise ValueError(f"{path}, line {line}: every row needs a category and a why")
-            forms = inflect(term, pos)
+            forms = {term} if term.startswith("re:") else inflect(term, pos)
             forms |= {f.strip().lower() for f in (row.get("forms") or "").split("|") if f.strip()}
             entries.append(Entry(term, pos, category, why, (row.get("alternative") or "").strip(),
-                                 tuple(sorted(forms))))
+                                 tuple(sorted(forms)), (row.get("context") or "").strip()))
     return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def lexicon_regex(name: str) -> tuple[re.Pattern, dict[str, Entry], tuple[tuple[re.Pattern, Entry], ...]]:
+    """One compiled pattern matching every form of every plain term of a lexicon, whole words
+    only and ignoring case (spaces and hyphens in a term match any run of spaces or a hyphen),
+    plus the form index and the ``re:`` pattern rows.
+
+    >>> pattern, index, _ = lexicon_regex("loaded")
+    >>> [index[norm(m.group())].term for m in pattern.finditer("The Strongman was parroting sabre rattling.")]
+    ['strongman', 'parrot', 'sabre-rattling']
+    """
+    index = form_index(name)
+    plain = sorted((f for f in index if not f.startswith("re:")), key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for f in plain)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", re.IGNORECASE)
+    patterns = tuple((re.compile(rf"(?<![\w-])(?:{e.term[3:]})(?![\w-])"), e)
+                     for e in load_lexicon(name) if e.term.startswith("re:"))
+    return pattern, index, patterns
+
+
+def norm(matched: str) -> str:
+    """Normalise a matched stretch of text to its lexicon form (lower case, single spaces).
+
+    >>> norm("Sabre   Rattling")
+    'sabre rattling'
+    """
+    return re.sub(r"\s+", " ", matched.lower())
 
 
 def form_index(name: str) -> dict[str, Entry]:

@@ -28,7 +28,7 @@ _OPENERS_BEFORE = set(" \t\n([{—–-/“\"")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'.-][^\W\d_]+)*\.?|\S")
 _TITLES = r"(?:Mr|Mrs|Ms|Dr|Pres|Gen|Sen|Gov|Prof|Rep)\.|President|Prime Minister|Minister|Chancellor|King|Queen|Pope"
 _NAME = re.compile(
-    rf"(?:(?:{_TITLES})\s+)?(?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]*[a-z][\w’'-]*"
+    rf"(?:(?:{_TITLES})\s+|[A-Z][\w’'-]+\s+){{0,4}}[A-Z][\w’'-]*[a-z][\w’'-]*"
 )
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "i": "author", "we": "group"}
@@ -106,31 +106,34 @@ def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int,
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
-def _subject_before(text: str, words: list[tuple[str, int, int]], k: int) -> str:
-    """The speaker named just before word ``k`` (a reporting verb), or ''."""
+_NONE = ("", -1, -1)
+
+
+def _subject_before(text: str, words: list[tuple[str, int, int]], k: int) -> tuple[str, int, int]:
+    """The speaker named just before word ``k`` (a reporting verb): (text, start, end)."""
     j = k - 1
     while j >= 0 and words[j][0].lower() in _SKIPPABLE:
         j -= 1
     if j < 0:
-        return ""
-    word = words[j][0]
+        return _NONE
+    word, w0, w1 = words[j]
     if word.lower() in _PRONOUNS:
-        return word.lower()
+        return word, w0, w1
     if word[:1].isupper():
         m = None
-        for m in _NAME.finditer(text, max(0, words[j][1] - 60), words[j][2]):
+        for m in _NAME.finditer(text, max(0, w0 - 60), w1):
             pass
-        if m and m.end() == words[j][2]:
-            return m.group()
-        return word
+        if m and m.end() == w1:
+            return m.group(), m.start(), m.end()
+        return word, w0, w1
     # "the Belarusian leader said": a determiner within four words back
     for back in range(j, max(-1, j - 4), -1):
         if words[back][0].lower() in _DETERMINERS:
-            return text[words[back][1]:words[j][2]]
-    return ""
+            return text[words[back][1]:w1], words[back][1], w1
+    return _NONE
 
 
-def _speaker_left(text: str, start: int, end: int) -> str:
+def _speaker_left(text: str, start: int, end: int) -> tuple[str, int, int]:
     words = _words_with_offsets(text, start, end)
     verbs = _verbs()
     for k in range(len(words) - 1, -1, -1):
@@ -138,9 +141,9 @@ def _speaker_left(text: str, start: int, end: int) -> str:
         pair = f"{low} {words[k + 1][0].lower()}" if k + 1 < len(words) else ""
         if low in verbs or pair in verbs:
             who = _subject_before(text, words, k)
-            if who:
+            if who[0]:
                 return who
-    return ""
+    return _NONE
 
 
 _COLON_HEADLINE = re.compile(r"\s*(?P<who>(?:(?:" + _TITLES + r")\s+)?(?:[A-Z][\w’'-]+\s*){1,3}):\s")
@@ -148,17 +151,17 @@ _CALLS = {"refers", "refer", "referred", "calls", "called", "call", "puts", "put
           "described", "terms", "termed", "dubbed", "dubs"}
 
 
-def _speaker_right(text: str, end: int, p1: int) -> str:
+def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
     """A speaker named just after a quote: "…,” he said", "…,” said Jo Smith", "…,” as Mr. X calls it"."""
     words = _words_with_offsets(text, end, min(p1, end + 100))
     if words and words[0][0][:1].isupper() and re.search(r"[.!][”\"’']?$", text[max(0, end - 3):end]):
-        return ""  # “… ready.” Critics said …: a new sentence, not this quote's speaker
+        return _NONE  # “… ready.” Critics said …: a new sentence, not this quote's speaker
     as_it = False
     while words and words[0][0] in (",", "as"):
         as_it = as_it or words[0][0] == "as"
         words = words[1:]
     if not words:
-        return ""
+        return _NONE
 
     def is_verb(word: str) -> bool:
         word = word.lower().rstrip(".")
@@ -169,16 +172,16 @@ def _speaker_right(text: str, end: int, p1: int) -> str:
         while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in _DETERMINERS
                                   or (k > 1 and words[k][0].isalpha() and words[1][0].lower() in _DETERMINERS)):
             k += 1
-        return text[words[1][1]:words[k - 1][2]] if k > 1 else ""
+        return (text[words[1][1]:words[k - 1][2]], words[1][1], words[k - 1][2]) if k > 1 else _NONE
     first = words[0][0]
     if not (first.lower() in _PRONOUNS or first[:1].isupper() or first.lower() in _DETERMINERS):
-        return ""
+        return _NONE
     for k in range(1, min(6, len(words))):
         if not words[k][0][:1].isalnum():
-            return ""
+            return _NONE
         if is_verb(words[k][0]):
-            return text[words[0][1]:words[k - 1][2]]
-    return ""
+            return text[words[0][1]:words[k - 1][2]], words[0][1], words[k - 1][2]
+    return _NONE
 
 
 def _people_before(text: str, pos: int, names: list[tuple[int, str]]) -> str:
@@ -191,18 +194,40 @@ def _people_before(text: str, pos: int, names: list[tuple[int, str]]) -> str:
     return best
 
 
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "times", "post", "news", "agency", "ministry", "council", "party",
+              "university", "journal", "press", "house", "street", "road", "square", "river", "city",
+              "states", "kingdom", "nations", "union", "republic", "emirates"}
+_OPENERS = {"unless", "amid", "amidst", "using", "since", "despite", "although", "though", "yet", "while",
+            "after", "before", "during", "following", "under", "without", "within", "meanwhile", "nonetheless",
+            "however", "instead", "still", "even", "also", "then", "thus", "because", "whether", "once", "until",
+            "having", "being", "like", "unlike", "across", "among", "toward", "towards", "according", "dear"}
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ern", "ese", "ish", "led", "based")
+
+
 def _named_people(text: str) -> list[tuple[int, str]]:
+    """(offset, surname) of each mention of a named person, in order; the headline is skipped
+    (headlines capitalise every word), and so are dates and organisation names."""
+    from .text import stopwords
+
+    skip_to = text.find("\n") + 1 if "\n" in text else 0
     people = []
-    for m in _NAME.finditer(text):
+    for m in _NAME.finditer(text, skip_to):
         words = m.group().split()
-        titled = re.match(_TITLES, m.group()) is not None
-        if words[0].lower() in _DETERMINERS:
+        while words and (words[0].lower() in stopwords() or words[0].lower() in _DETERMINERS
+                         or words[0].lower() in _OPENERS or words[0].endswith("ing")):
+            words = words[1:]
+        if words and words[-1].lower().endswith(_ADJECTIVE_ENDINGS):
+            continue
+        titled = bool(words) and re.match(_TITLES, " ".join(words)) is not None
+        if not words or any(w.lower() in _NOT_NAMES for w in words):
             continue
         if titled or len(words) >= 2:
-            people.append((m.start(), words[-1]))
+            people.append((m.start() + m.group().rfind(words[-1]), words[-1]))
     surnames = {s for _, s in people}
-    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
-        if m.group() in surnames:
+    if surnames:
+        for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", text):
             people.append((m.start(), m.group()))
     return sorted(set(people))
 
@@ -223,21 +248,27 @@ def find_quotes(text: str) -> list[Span]:
         return []
     names = None
     spans: list[Span] = []
-    previous_para, previous_speaker = None, ""
+    previous_para, previous_speaker, previous_at = None, "", (-1, -1)
     for start, end, closed, (p0, p1) in _quote_ranges(text):
         inner_start, inner_end = start + 1, (end - 1 if closed else end)
         inner = text[inner_start:inner_end]
         n_words = len(re.findall(r"\w+", inner))
         short = n_words <= 4 and not re.search(r"[.!?]\s+\S", inner)
         left_from = spans[-1].end if spans and spans[-1].end > p0 else p0
-        who = _speaker_right(text, end, p1) or _speaker_left(text, left_from, start)
+        who, at0, at1 = _speaker_right(text, end, p1)
+        if not who:
+            who, at0, at1 = _speaker_left(text, left_from, start)
         if not who and spans and p0 <= spans[-1].start and not text[spans[-1].end:start].strip():
-            who = spans[-1].speaker  # “…” “…”: back-to-back quotes share a speaker
+            # “…” “…”: back-to-back quotes share a speaker
+            who, (at0, at1) = spans[-1].speaker, spans[-1].meta.get("speaker_at", (-1, -1))
         if not who:
             colon = _COLON_HEADLINE.match(text, p0, start)
-            who = colon.group("who") if colon else ""
+            if colon:
+                who, at0, at1 = colon.group("who").strip(), colon.start("who"), colon.start("who") + len(
+                    colon.group("who").strip())
         if not who and not short and start == p0 and previous_para is not None:
-            who = previous_speaker  # a paragraph that is only a quote continues the last speaker
+            # a paragraph that is only a quote continues the last speaker
+            who, (at0, at1) = previous_speaker, previous_at
         if who.lower() in ("he", "she"):
             if names is None:
                 names = _named_people(text)
@@ -247,10 +278,13 @@ def find_quotes(text: str) -> list[Span]:
         label = "quoted phrase" if short else "direct quote"
         why = ("A short phrase in quote marks: someone's exact words, or a term the writer keeps at a distance."
                if short else "Words in quote marks are reported as someone's exact words.")
+        meta = {"inner": (inner_start, inner_end), "closed": closed}
+        if who and at0 >= 0:
+            meta["speaker_at"] = (at0, at1)
         spans.append(Span.of(text, start, end, "quote", label=label, why=why, voice="quote",
-                             speaker=who, meta={"inner": (inner_start, inner_end), "closed": closed}))
+                             speaker=who, meta=meta))
         if not short:
-            previous_para, previous_speaker = (p0, p1), who
+            previous_para, previous_speaker, previous_at = (p0, p1), who, (at0, at1)
     return spans
 
 

@@ -29,7 +29,22 @@ _TOKEN_PATTERN = (
     r"|[^\W\d_]+(?:[’'][^\W\d_]+)*(?:-[^\W\d_]+(?:[’'][^\W\d_]+)*)*"  # words, won’t, sabre-rattling
     r"|\.\.\.|[^\w\s]"                                   # ellipsis, any other mark
 )
-_TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
+
+
+class _TrustedRegexpTokenizer(RegexpTokenizer):
+    """NLTK's ``RegexpTokenizer`` with our own linear pattern compiled by ``re``.
+
+    NLTK 3.10 runs caller patterns through its ReDoS guard, which stops any
+    ``finditer`` after 5 s in total; a 5 MB text needs longer. The kit's pattern has
+    no nested quantifiers, so it is safe to run without that wall-clock limit.
+    """
+
+    def _check_regexp(self):
+        if self._regexp is None:
+            self._regexp = re.compile(self._pattern, self._flags)
+
+
+_TOKENIZER = _TrustedRegexpTokenizer(_TOKEN_PATTERN)
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*–—-]|\d{1,2}[.)])[ \t]+")
 _END_PUNCT = tuple(".!?:;”\"’')…")
 

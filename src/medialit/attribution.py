@@ -1,0 +1,316 @@
+"""Attribution: who says so. ``find_attributions(text)`` finds each cue, its source and what it signals.
+
+An attribution is a **cue** that presents something as coming from a **source**:
+
+- a reporting verb ("said", "claimed", "pointed out"), before or after its source;
+- "according to X", "as provided by X";
+- a reporting noun with its source ("Moscow’s claims that", "allegations made by officials",
+  "amid fears that" with no source at all);
+- an agentless passive ("is seen as", "it is believed that"): a claim with no source;
+- quote marks with a speaker, when no verb introduces the quote.
+
+Each attribution is a ``Span`` (``kind="attribution"``) over the cue, with ``source`` (a ``Span``
+whose ``label`` is the source type, or ``None``), ``stance`` (neutral / distancing / endorsing,
+from ``data/lexicons/reporting-verbs.csv``), ``label`` "direct quote" or "paraphrase", ``why``,
+``voice``, and ``meta["content"]``: the range of what is attributed.
+
+>>> text = "Critics claimed the vote was rigged, according to local reports."
+>>> [(a.text, a.source.text, a.source.label, a.stance) for a in find_attributions(text)]
+[('claimed', 'Critics', 'vague', 'distancing'), ('according to', 'local reports', 'vague', 'neutral')]
+"""
+from __future__ import annotations
+
+import re
+
+from ._context import TextContext, context_for
+from .lexicon import Entry, lexicon_regex, norm
+from .sources import DETERMINERS, NOT_SOURCES, PRONOUNS, classify, source_after, source_before
+from .span import Span
+
+STANCE_WHY = {
+    "neutral": "a neutral reporting word",
+    "distancing": "a distancing word: the writer keeps away from the claim",
+    "endorsing": "an endorsing word: the writer treats the claim as true",
+}
+TYPE_WHY = {
+    "named person": "a named person",
+    "role": "a role or description, not a name",
+    "organisation": "an organisation or outlet",
+    "anonymous": "unnamed people",
+    "vague": "a vague source nobody can check",
+    "author": "the writer themself",
+    "none": "no source at all",
+}
+_CLAUSE_START = {"that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "his", "her", "their",
+                 "there", "to", "if", "whether", "how", "what", "why", "western", "moscow"}
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+)*"
+    r"(?P<cue>seen|said|believed|thought|reported|considered|regarded|viewed|expected|understood|alleged|"
+    r"rumou?red|claimed|described|feared|estimated|announced|suspected)\s+(?P<next>as|to|that|by)\b",
+    re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|as (?:provided|reported|stated|announced|told) by|citing)\s+",
+                        re.IGNORECASE)
+_NOUN_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+                     "stern", "strong", "early", "final", "official", "public", "new", "first", "last"}
+_QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
+_ING_BOUNDARY = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
+
+
+def _stance_why(cue: str, stance: str, source_type: str) -> str:
+    return (f"“{cue}” is {STANCE_WHY.get(stance, 'a reporting word')}; "
+            f"the source is {TYPE_WHY.get(source_type, 'unclear')}.")
+
+
+def _make(text: str, ctx: TextContext, c0: int, c1: int, src: tuple[int, int] | None, stance: str,
+          content: tuple[int, int], cue_kind: str, pronoun_at: int | None = None) -> Span:
+    if src is None:
+        source, kind = None, "none"
+    else:
+        phrase = text[src[0]:src[1]]
+        kind = classify(phrase, ctx.surnames)
+        meta = {}
+        if phrase.lower() in ("he", "she"):
+            who = ctx.person_before(src[0])
+            kind = "named person" if who else "anonymous"
+            if who:
+                meta["refers_to"] = who
+        source = Span.of(text, src[0], src[1], "source", label=kind or "organisation", meta=meta)
+        kind = source.label
+    voice, speaker = ctx.voice(c0, c1)
+    return Span.of(text, c0, c1, "attribution", label="paraphrase", stance=stance,
+                   why=_stance_why(text[c0:c1], stance, kind), source=source, voice=voice, speaker=speaker,
+                   meta={"content": content, "cue": cue_kind})
+
+
+def _next_word(text: str, pos: int, hi: int) -> str:
+    m = re.match(r"\s*([“\"‘']|[,:]|[\w’'-]+)", text[pos:hi])
+    return m.group(1).lower() if m else ""
+
+
+def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
+    context = entry.context
+    after = text[m.end():s1]
+    nxt = _next_word(text, m.end(), s1)
+    if context == "before-as":
+        return re.search(r"\bas\b", after[:80]) is not None
+    if context == "before-clause":
+        return nxt in _CLAUSE_START or nxt in (",", ":", "“", '"') or (nxt[:1].isupper() if nxt else False) \
+            or text[m.end():m.end() + 2].strip()[:1].isupper()
+    if context == "question":
+        return nxt in _QUESTION_NEXT or re.search(r"[?”\"]\s*[\w\s.]{0,40}$", text[max(0, m.start() - 60):m.start()]) \
+            is not None
+    if context.startswith("not-before:"):
+        return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
+    return True
+
+
+def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
+    pattern, index, _ = lexicon_regex("reporting-verbs")
+    found: list[Span] = []
+    for m in pattern.finditer(text):
+        entry = index.get(norm(m.group()))
+        if entry is None:
+            continue
+        s0, s1 = ctx.sentence(m.start())
+        before = text[max(s0, m.start() - 30):m.start()]
+        prev = re.search(r"([\w’'-]+)\W*$", before)
+        prev_word = prev.group(1).lower() if prev else ""
+        word = m.group().split()[0].lower()
+        nxt = _next_word(text, m.end(), s1)
+        if prev_word in _NOUN_DETERMINERS or prev_word.endswith(("’s", "'s")) or prev_word in (
+                "is", "are", "was", "were", "be", "been", "being"):
+            continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
+        if nxt and index.get(nxt) is not None and nxt not in ("that",):
+            continue  # "reports suggesting": the first word is a noun
+        if not _context_ok(entry, text, m, s1):
+            continue
+        src = None
+        if word.endswith("ing") and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')):
+            comma = text.find(", ", m.end(), s1)  # "Pointing out that …, Lukashenko accused …"
+            while comma != -1 and src is None:
+                src = source_after(text, comma + 2, s1)
+                if src and (text[src[0]:src[1]].lower() in NOT_SOURCES
+                            or not classify(text[src[0]:src[1]], ctx.surnames)):
+                    src = None
+                if src is None:
+                    comma = text.find(", ", comma + 2, s1)
+        elif word.endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[s0:m.start()]):
+            earlier = [a for a in found if s0 <= a.start < m.start() and a.source is not None]
+            if earlier:
+                src = (earlier[0].source.start, earlier[0].source.end)
+        else:
+            src = source_before(text, s0, m.start())
+            if src is None and re.search(r"[,”\"’]\s*$", text[s0:m.start()]):
+                src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
+        if src is None or text[src[0]:src[1]].lower() in NOT_SOURCES:
+            continue
+        if entry.context == "person-subject" and classify(text[src[0]:src[1]], ctx.surnames) not in (
+                "named person", "role", "anonymous", "vague", "author", "organisation"):
+            continue
+        after = text[m.end():s1]
+        if re.match(r"\s+it\b", after):  # "as Mr. Putin refers to it": the quoted term before
+            quote = next((q for q in ctx.quotes if q.end <= src[0] and s0 <= q.start), None)
+            content = quote.meta["inner"] if quote else (m.end(), m.end())
+        elif src[1] <= m.start() and re.search(r"\bas\s+$", text[s0:src[0]]):
+            content = (s0, s0 + re.search(r",?\s*\bas\s+$", text[s0:src[0]]).start())  # …, as X announced
+        elif src[1] <= m.start():
+            substantial = re.match(r"\s*(?:that\b|[,:]?\s*[“\"‘'])", after) or len(after.split()) > 3
+            content = (m.end(), s1) if substantial else (s0, max(s0, src[0] - 2))
+        else:
+            content = (m.end(), src[0]) if m.start() == s0 else (s0, m.start())
+        found.append(_make(text, ctx, m.start(), m.end(), src, entry.category, content, "reporting verb"))
+    return found
+
+
+def _noun_cues(text: str, ctx: TextContext) -> list[Span]:
+    pattern, index, _ = lexicon_regex("reporting-nouns")
+    found = []
+    for m in pattern.finditer(text):
+        entry = index.get(norm(m.group()))
+        if entry is None:
+            continue
+        s0, s1 = ctx.sentence(m.start())
+        before = text[s0:m.start()]
+        after = text[m.end():s1]
+        src = None
+        possessive = re.search(r"([\w.-]+)[’']s?\s+$", before)
+        by = re.match(r"\s+(?:made\s+|issued\s+|levelled\s+|leveled\s+|voiced\s+)?by\s+", after)
+        made = re.search(r"\b(?:made|makes|make|making|voiced|raised|repeated|levelled|leveled)\s+$", before)
+        if possessive and possessive.group(1)[:1].isupper():
+            src = source_before(text, s0, s0 + possessive.end(1))
+        elif by:
+            src = source_after(text, m.end() + by.end(), s1)
+        elif made:
+            src = source_before(text, s0, s0 + made.start())
+        elif not re.match(r"\s+that\b", after) or not m.group().endswith("s") and entry.term in ("report",):
+            continue
+        if src is not None and text[src[0]:src[1]].lower() in NOT_SOURCES:
+            continue
+        that = re.match(r"\s+that\b", after)
+        content = (m.end() + that.end(), s1) if that else (m.end(), m.end())
+        found.append(_make(text, ctx, m.start(), m.end(), src, entry.category, content, "reporting noun"))
+    return found
+
+
+def _phrase_cues(text: str, ctx: TextContext) -> list[Span]:
+    found = []
+    for m in _ACCORDING.finditer(text):
+        s0, s1 = ctx.sentence(m.start())
+        src = source_after(text, m.end(), s1)
+        if src is None:
+            continue
+        cue_end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        rest = text[src[1]:s1].strip(" .,;")
+        label = text[s0:m.start()].strip(" ,")
+        if rest:
+            content = (src[1], s1)
+        elif label and len(label.split()) > 4:
+            content = (s0, m.start())
+        else:  # "Narrative, as provided by X." then the text: the rest of the paragraph or list item
+            line_end = text.find("\n", s1)
+            content = (s1, len(text) if line_end == -1 else line_end)
+        found.append(_make(text, ctx, m.start(), cue_end, src, "neutral", content, "according to"))
+    for m in _PASSIVE.finditer(text):
+        s0, s1 = ctx.sentence(m.start())
+        src = source_after(text, m.end(), s1) if m.group("next").lower() == "by" else None
+        cue = m.group("cue").lower()
+        stance = "distancing" if cue in ("claimed", "alleged", "rumoured", "rumored") else "neutral"
+        found.append(_make(text, ctx, m.start("cue"), m.end("cue"), src, stance, (m.end("cue"), s1),
+                           "passive"))
+    return found
+
+
+def _introduces(text: str, a: Span, quote: Span) -> bool:
+    """True when attribution ``a`` introduces ``quote``: the quote is in what it reports, follows the
+    cue directly ("answered, “…”"), or ends right before its source ("“…,” he said")."""
+    c0, c1 = a.meta["content"]
+    if c0 <= quote.start < c1 and c1 > c0:
+        return True
+    if quote.start >= a.end and re.fullmatch(r"[ ,:]*", text[a.end:quote.start]):
+        return True
+    return a.source is not None and quote.end <= a.source.start and re.fullmatch(
+        r"[ ,]*(?:as )?", text[quote.end:a.source.start]) is not None
+
+
+def _quote_cues(text: str, ctx: TextContext, found: list[Span]) -> list[Span]:
+    out = []
+    for quote in ctx.quotes:
+        if not quote.speaker or "speaker_at" not in quote.meta:
+            continue
+        if any(_introduces(text, a, quote) for a in found):
+            continue
+        a0, a1 = quote.meta["speaker_at"]
+        span = _make(text, ctx, quote.start, quote.end, (a0, a1), "neutral", quote.meta["inner"], "quote marks")
+        out.append(span)
+    return out
+
+
+def _with_mode(text: str, ctx: TextContext, a: Span) -> Span:
+    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in ctx.quotes)
+    if not direct:
+        return a
+    return Span.of(text, a.start, a.end, a.kind, label="direct quote", why=a.why, voice=a.voice,
+                   speaker=a.speaker, source=a.source, stance=a.stance, meta=a.meta)
+
+
+def _trim_content(text: str, found: list[Span]) -> None:
+    """Content ends where the next attribution in the sentence begins, or at a ", …ing" clause."""
+    starts = sorted({(a.source.start if a.source is not None and a.source.start < a.start else a.start)
+                     for a in found})
+    for a in found:
+        c0, c1 = a.meta["content"]
+        for s in starts:
+            if c0 < s < c1 and s > a.end and re.search(r",\s*$", text[c0:s]):
+                c1 = s
+                break
+        if c0 >= a.end:
+            boundary = _ING_BOUNDARY.search(text, c0, c1)
+            if boundary and not re.match(r",\s+(?:\w+ly\s+)?(?:according|including)", boundary.group()):
+                c1 = boundary.start()
+        while c1 > c0 and text[c1 - 1] in " ,;":
+            c1 -= 1
+        a.meta["content"] = (c0, c1)
+
+
+def find_attributions(text: str, *, context: TextContext | None = None) -> list[Span]:
+    """Every attribution in ``text``: cue span, source (with type), stance, direct quote or paraphrase."""
+    if not text.strip():
+        return []
+    ctx = context or context_for(text)
+    found = _verb_cues(text, ctx) + _noun_cues(text, ctx) + _phrase_cues(text, ctx)
+    found.sort(key=lambda a: (a.start, -a.end))
+    unique: list[Span] = []
+    for a in found:
+        if unique and a.start < unique[-1].end:
+            continue
+        unique.append(a)
+    _trim_content(text, unique)
+    unique += _quote_cues(text, ctx, unique)
+    unique.sort(key=lambda a: a.start)
+    result = [_with_mode(text, ctx, a) for a in unique]
+    ctx.reported = [(a.meta["content"][0], a.meta["content"][1],
+                     a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
+                    for a in result if a.meta["cue"] != "quote marks"]
+    return result
+
+
+def find_unattributed(text: str) -> list[Span]:
+    """Sentences in the author's own voice that contain no attribution and no quote.
+
+    >>> [s.text for s in find_unattributed("Headline\\n\\nThe plan failed. Officials said it would work.")]
+    ['The plan failed.']
+    """
+    from .text import sentences
+
+    ctx = context_for(text)
+    cues = find_attributions(text, context=ctx)
+    out = []
+    for sentence in sentences(text):
+        if sentence.label != "sentence":
+            continue
+        if any(sentence.start <= a.start < sentence.end or a.meta["content"][0] < sentence.end <= a.meta[
+                "content"][1] for a in cues) or any(q.overlaps(sentence) for q in ctx.quotes):
+            continue
+        out.append(Span.of(text, sentence.start, sentence.end, "assertion", label="unattributed",
+                           why="The writer states this in their own voice without saying who says so."))
+    return out

@@ -1,0 +1,100 @@
+"""Hedging and boosting: how sure the writer (or a quoted speaker) sounds.
+
+``find_hedges(text)`` returns spans of ``kind="hedge"`` (may, might, could, reportedly, allegedly,
+appears, so-called, about + a number …) and ``kind="booster"`` (clearly, certainly, never, of course,
+"it reveals that" …). Each span says its category (``label``), why it matters, and whose voice it is:
+``voice`` "author", "quote" (inside a direct quote; ``speaker`` says whose) or "reported" (inside
+what an attribution reports someone said).
+
+Rules that avoid the classic false alarms, from the ``context`` column of ``data/lexicons/hedges.csv``:
+the month "May" is not a modal; "about"/"around"/"some" count only before a number; "appears"
+only before "to"/"that"; "shows"/"reveals" only when no person is the subject. A reporting verb
+with a source ("Lukashenko claimed", "reports suggest") is an attribution, not a hedge. "can" and
+"will" are not on the list at all. Negation turns a booster into a hedge ("not clear") and is
+kept in the span of a hedge ("not likely").
+
+>>> [(h.text, h.kind, h.label) for h in find_hedges("The plan may fail. It is not likely to pass in May.")]
+[('may', 'hedge', 'modal verb'), ('not likely', 'hedge', 'hedging adverb')]
+>>> [(h.text, h.kind) for h in find_hedges("It is clearly wrong; he has never lied.")]
+[('clearly', 'booster'), ('never', 'booster')]
+"""
+from __future__ import annotations
+
+import re
+
+from ._context import TextContext, context_for
+from .attribution import find_attributions
+from .lexicon import lexicon_regex, norm
+from .span import Span
+
+BOOSTER_CATEGORIES = {"certainty adverb", "absolute", "evidence verb"}
+_NEGATION = re.compile(r"(?:\b(?:not|never|hardly|scarcely|barely)|n[’']t)\s+(?:(?:be|been|seem|so|very|that|"
+                       r"entirely|always|necessarily|yet)\s+)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"\s*(?:\$|£|€)?(?:\d|(?:a |one |two |three |four |five |six |seven |eight |nine |ten |"
+                     r"eleven |twelve |fifteen |twenty |thirty |forty |fifty |sixty |seventy |eighty |ninety |"
+                     r"hundred|a hundred|thousand|million|billion|half|a third|a quarter|a dozen|dozens|hundreds|"
+                     r"thousands|millions|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+                     r"fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?:in|on|of|since|until|till|by|last|next|early|late|mid|from|through|during|"
+                           r"between|and|this)\s+$", re.IGNORECASE)
+_EVIDENCE_SUBJECT = {"it", "this", "that", "which", "what", "data", "evidence", "figures", "study", "studies",
+                     "research", "results", "images", "footage", "documents", "records", "poll", "polls", "survey",
+                     "numbers", "statistics", "photos", "video", "analysis", "history", "experience"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
+    after = text[m.end():m.end() + 40]
+    if context == "not-month":
+        word = m.group()
+        s0, _ = ctx.sentence(m.start())
+        if re.match(r"\s*\d", after) or _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return False
+        return not (word[0].isupper() and m.start() != s0)
+    if context == "before-number":
+        return _NUMBER.match(after) is not None
+    if context == "before-to-or-that":
+        return re.match(r"\s+(?:to|that)\b", after) is not None
+    if context == "before-that-or-clause":
+        return re.match(r"\s+(?:that|it|he|she|they|we|the|this|there)\b", after) is not None
+    if context == "not-person-subject":
+        return _prev_word(text, m.start()) in _EVIDENCE_SUBJECT
+    if context == "not-after-source":
+        return _prev_word(text, m.start()) in _DETERMINERS
+    return True
+
+
+def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
+    """Hedges and boosters in ``text``, in order, each with category, why and voice."""
+    if not text.strip():
+        return []
+    ctx = context or context_for(text)
+    cues = [(a.start, a.end) for a in find_attributions(text, context=ctx) if a.meta["cue"] != "quote marks"]
+    pattern, index, _ = lexicon_regex("hedges")
+    out: list[Span] = []
+    for m in pattern.finditer(text):
+        entry = index.get(norm(m.group()))
+        if entry is None or any(c0 < m.end() and m.start() < c1 for c0, c1 in cues):
+            continue
+        if not _context_ok(entry.context, text, m, ctx):
+            continue
+        start, kind, label, why = m.start(), ("booster" if entry.category in BOOSTER_CATEGORIES else "hedge"), \
+            entry.category, entry.why
+        negation = _NEGATION.search(text, max(0, m.start() - 24), m.start())
+        if negation and entry.category != "absolute":
+            start = negation.start()
+            if kind == "booster":
+                kind, label = "hedge", "negated booster"
+                why = f"Negated, the booster turns into doubt: “{text[start:m.end()]}” admits uncertainty."
+            else:
+                why = f"{entry.why} Negated (“{text[start:m.end()]}”), it still marks an estimate, not a fact."
+        voice, speaker = ctx.voice(start, m.end())
+        if out and start < out[-1].end:
+            continue
+        out.append(Span.of(text, start, m.end(), kind, label=label, why=why, voice=voice, speaker=speaker))
+    return out
