@@ -42,7 +42,7 @@ TYPE_WHY = {
     "none": "no source at all",
 }
 _CLAUSE_START = {"that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "his", "her", "their",
-                 "there", "to", "if", "whether", "how", "what", "why", "western", "moscow"}
+                 "there", "to", "if", "whether", "how", "what", "why"}
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+)*"
     r"(?P<cue>seen|said|believed|thought|reported|considered|regarded|viewed|expected|understood|alleged|"
@@ -50,8 +50,9 @@ _PASSIVE = re.compile(
     re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as (?:provided|reported|stated|announced|told) by|citing)\s+",
                         re.IGNORECASE)
-_NOUN_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-                     "stern", "strong", "early", "final", "official", "public", "new", "first", "last"}
+_NOUN_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
+_PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
+                 "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
 _ING_BOUNDARY = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
 
@@ -91,11 +92,14 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     context = entry.context
     after = text[m.end():s1]
     nxt = _next_word(text, m.end(), s1)
+    if not after.strip(" .,;!?”\"’'"):
+        return True  # the verb ends the sentence: "…, local media reported."
     if context == "before-as":
         return re.search(r"\bas\b", after[:80]) is not None
+    if context == "before-that":
+        return nxt == "that"
     if context == "before-clause":
-        return nxt in _CLAUSE_START or nxt in (",", ":", "“", '"') or (nxt[:1].isupper() if nxt else False) \
-            or text[m.end():m.end() + 2].strip()[:1].isupper()
+        return nxt not in _PREPOSITIONS
     if context == "question":
         return nxt in _QUESTION_NEXT or re.search(r"[?”\"]\s*[\w\s.]{0,40}$", text[max(0, m.start() - 60):m.start()]) \
             is not None
@@ -117,6 +121,12 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
         prev_word = prev.group(1).lower() if prev else ""
         word = m.group().split()[0].lower()
         nxt = _next_word(text, m.end(), s1)
+        headline = "\n" not in text[:m.start()]
+        if m.group()[0].isupper() and m.start() != s0 and not headline:
+            continue  # "Washington Post", "United States": a name, not a verb
+        two_back = re.search(r"([\w’'-]+)\s+([\w’'-]+)\s+$", before)
+        if two_back and two_back.group(1).lower() in _NOUN_DETERMINERS and not classify(two_back.group(2)):
+            continue  # "the same promise", "a stern warning": a noun
         if prev_word in _NOUN_DETERMINERS or prev_word.endswith(("’s", "'s")) or prev_word in (
                 "is", "are", "was", "were", "be", "been", "being"):
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
@@ -140,6 +150,9 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
                 src = (earlier[0].source.start, earlier[0].source.end)
         else:
             src = source_before(text, s0, m.start())
+            relative = re.search(r",\s+(?:who|which)\b(?:[^,]|,(?=\d)){0,160},\s*$", text[s0:m.start()])
+            if src is None and relative:  # "The researchers, who followed …, found that"
+                src = source_before(text, s0, s0 + relative.start())
             if src is None and re.search(r"[,”\"’]\s*$", text[s0:m.start()]):
                 src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
         if src is None or text[src[0]:src[1]].lower() in NOT_SOURCES:
@@ -202,7 +215,7 @@ def _phrase_cues(text: str, ctx: TextContext) -> list[Span]:
         cue_end = m.end() - (len(m.group()) - len(m.group().rstrip()))
         rest = text[src[1]:s1].strip(" .,;")
         label = text[s0:m.start()].strip(" ,")
-        if rest:
+        if rest and (re.match(r"\s*,", text[src[1]:s1]) or not label):
             content = (src[1], s1)
         elif label and len(label.split()) > 4:
             content = (s0, m.start())

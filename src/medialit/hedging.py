@@ -43,8 +43,14 @@ _EVIDENCE_SUBJECT = {"it", "this", "that", "which", "what", "data", "evidence", 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 
 
-def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 40):pos])
+_AUXILIARIES = r"(?:\s+(?:not|does|do|did|doesn’t|doesn't|didn’t|didn't|cannot|can|will|would|may|might|also|clearly|n’t|n't))*"
+
+
+def _prev_word(text: str, pos: int, skip_auxiliaries: bool = False) -> str:
+    window = text[max(0, pos - 60):pos]
+    if skip_auxiliaries:
+        window = re.sub(_AUXILIARIES + r"\s*$", "", window, flags=re.IGNORECASE)
+    m = re.search(r"([\w’'-]+)\W*$", window)
     return m.group(1).lower() if m else ""
 
 
@@ -63,7 +69,7 @@ def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
     if context == "before-that-or-clause":
         return re.match(r"\s+(?:that|it|he|she|they|we|the|this|there)\b", after) is not None
     if context == "not-person-subject":
-        return _prev_word(text, m.start()) in _EVIDENCE_SUBJECT
+        return _prev_word(text, m.start(), skip_auxiliaries=True) in _EVIDENCE_SUBJECT
     if context == "not-after-source":
         return _prev_word(text, m.start()) in _DETERMINERS
     return True

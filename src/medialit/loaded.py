@@ -34,6 +34,14 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     if context.startswith("not-before:"):
         after = text[m.end():m.end() + 30].lower()
         return not any(re.match(rf"\s+{re.escape(w)}\b", after) for w in context[11:].split("|"))
+    if context.startswith("after:"):
+        before = text[max(0, m.start() - 20):m.start()].lower()
+        return any(re.search(rf"\b{re.escape(w)}\s+$", before) for w in context[6:].split("|"))
+    if context == "before-in-or-to":
+        return re.match(r"\s+(?:in|to)\b", text[m.end():m.end() + 5]) is not None
+    if context == "before-of-people":
+        return re.match(r"\s+of\s+(?:migrants|refugees|people|immigrants|asylum|workers|foreigners)\b",
+                        text[m.end():m.end() + 30]) is not None
     if context == "before-into":
         return re.match(r"(?:\s+[\w’'-]+){0,4}\s+into\b", text[m.end():m.end() + 60]) is not None
     if context == "author-only":

@@ -126,6 +126,8 @@ def _subject_before(text: str, words: list[tuple[str, int, int]], k: int) -> tup
         if m and m.end() == w1:
             return m.group(), m.start(), m.end()
         return word, w0, w1
+    if j > 0 and words[j - 1][0][:1].isupper() and words[j - 1][0].endswith(("’s", "'s")):
+        return text[words[j - 1][1]:w1], words[j - 1][1], w1  # "Park's office insisted"
     # "the Belarusian leader said": a determiner within four words back
     for back in range(j, max(-1, j - 4), -1):
         if words[back][0].lower() in _DETERMINERS:
@@ -143,6 +145,9 @@ def _speaker_left(text: str, start: int, end: int) -> tuple[str, int, int]:
             who = _subject_before(text, words, k)
             if who[0]:
                 return who
+            name = _NAME.match(text, words[k + 1][1]) if k + 1 < len(words) else None
+            if name:  # "…,” said Amira Khan. “…": the speaker after the verb
+                return name.group(), name.start(), name.end()
     return _NONE
 
 

@@ -181,9 +181,14 @@ def classify(phrase: str, surnames=frozenset()) -> str:
     if any(types.get(w) == "organisation" for w in low if _cap(words[low.index(w)])):
         return "organisation"
     if "of" in low[1:]:
+        head_words = words[:low.index("of")]
         for word in reversed(low[:low.index("of")]):
             if types.get(word):
                 return types[word]
+        if head_words and all(_cap(w) for w in head_words):
+            return classify(" ".join(head_words), surnames)  # "Amira Khan of the Supporters' Trust"
+    if len(low) == 1 and low[0].endswith("s") and (types.get(low[0]) or types.get(low[0][:-1])) == "role":
+        return "vague"  # "Scientists say", "Economists warn": nobody in particular
     last = words[-1]
     if _cap(last) and last.lower() not in types:
         titled = any(_TITLE.match(w) for w in words)
@@ -204,4 +209,6 @@ def classify(phrase: str, surnames=frozenset()) -> str:
         kind = types.get(word)
         if kind:
             return kind
+    if len(low) == 2 and low[0] in ("the", "a", "an") and low[1].isalpha():
+        return "anonymous"  # "the man said": somebody the writer does not name
     return ""

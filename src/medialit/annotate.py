@@ -1,0 +1,40 @@
+"""All three detectors together, over one text, and the JSON the command line prints.
+
+>>> spans = annotate("Critics claimed the regime may fall.")
+>>> [(s.kind, s.text) for s in spans]
+[('attribution', 'claimed'), ('loaded', 'regime'), ('hedge', 'may')]
+"""
+from __future__ import annotations
+
+from ._context import context_for
+from .attribution import find_attributions
+from .hedging import find_hedges
+from .loaded import find_loaded
+from .span import Span
+
+KINDS = ("attribution", "hedge", "booster", "loaded")
+
+
+def annotate(text: str) -> list[Span]:
+    """Attributions, hedges, boosters and loaded wording in ``text``, sorted by position."""
+    if not text.strip():
+        return []
+    ctx = context_for(text)
+    spans = find_attributions(text, context=ctx) + find_hedges(text, context=ctx) + find_loaded(text, context=ctx)
+    return sorted(spans, key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+
+
+def span_json(span: Span) -> dict:
+    """The JSON form of one span: start, end, text, kind, label, why, and the fields its kind has."""
+    out = {"start": span.start, "end": span.end, "text": span.text, "kind": span.kind, "label": span.label,
+           "why": span.why, "voice": span.voice}
+    if span.speaker:
+        out["speaker"] = span.speaker
+    if span.kind == "attribution":
+        out["stance"] = span.stance
+        out["source"] = None if span.source is None else {
+            "start": span.source.start, "end": span.source.end, "text": span.source.text, "type": span.source.label}
+        out["source_type"] = "none" if span.source is None else span.source.label
+    if span.kind == "loaded":
+        out["alternative"] = span.alternative
+    return out

@@ -1,0 +1,168 @@
+"""Scoring the detectors against the gold annotations: precision, recall and F1 per kind.
+
+Two ways to match a predicted span with a gold span of the same kind: **exact** (same start and
+end) and **overlap** (they share at least one character; each gold span matches at most one
+prediction). For matched attributions it also reports how often the source type, stance and
+direct/paraphrase label agree; for the others, the voice.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._setup import data_dir
+from .annotate import KINDS, annotate, span_json
+from .articles import load_articles
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    exact: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
+    overlap: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
+    agree: dict[str, list[int]] = field(default_factory=dict)   # field -> [agreeing, compared]
+    misses: list[dict] = field(default_factory=list)
+    extras: list[dict] = field(default_factory=list)
+
+
+def gold_dir(set_name: str = "lukashenko-2023") -> Path:
+    return data_dir() / "annotations" / set_name
+
+
+def load_gold(set_name: str = "lukashenko-2023") -> dict[str, list[dict]]:
+    """Gold spans per article id, from ``data/annotations/<set>/*.json``.
+
+    >>> gold = load_gold()
+    >>> sorted(gold), sum(1 for s in gold["bbc-repost"] if s["kind"] == "hedge")
+    (['aggregator', 'bbc-repost', 'opinion-site'], 3)
+    """
+    return {json.loads(p.read_text(encoding="utf-8"))["article"]: json.loads(p.read_text(encoding="utf-8"))["spans"]
+            for p in sorted(gold_dir(set_name).glob("*.json"))}
+
+
+def _match(gold: list[dict], predicted: list[dict], exact: bool) -> list[tuple[dict, dict]]:
+    pairs, used = [], set()
+    for g in gold:
+        best, best_overlap = None, 0
+        for i, p in enumerate(predicted):
+            if i in used:
+                continue
+            if exact:
+                if (p["start"], p["end"]) == (g["start"], g["end"]):
+                    best, best_overlap = i, 1
+                    break
+            else:
+                overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+                if overlap > best_overlap:
+                    best, best_overlap = i, overlap
+        if best is not None:
+            used.add(best)
+            pairs.append((g, predicted[best]))
+    return pairs
+
+
+def score(documents: list[tuple[str, str, list[dict]]]) -> Evaluation:
+    """Score the detectors on ``(name, text, gold_spans)`` documents."""
+    result = Evaluation()
+    for name, text, gold in documents:
+        predicted = [span_json(s) for s in annotate(text)]
+        for kind in KINDS:
+            g = [s for s in gold if s["kind"] == kind]
+            p = [s for s in predicted if s["kind"] == kind]
+            for mode, scores in (("exact", result.exact), ("overlap", result.overlap)):
+                pairs = _match(g, p, exact=(mode == "exact"))
+                scores[kind].tp += len(pairs)
+                scores[kind].fp += len(p) - len(pairs)
+                scores[kind].fn += len(g) - len(pairs)
+                if mode != "overlap":
+                    continue
+                matched_g = {id(a) for a, _ in pairs}
+                matched_p = {id(b) for _, b in pairs}
+                result.misses += [{"article": name, **s} for s in g if id(s) not in matched_g]
+                result.extras += [{"article": name, **s} for s in p if id(s) not in matched_p]
+                for a, b in pairs:
+                    fields = ("source_type", "stance", "label") if kind == "attribution" else ("voice", "label")
+                    for field_name in fields:
+                        tally = result.agree.setdefault(f"{kind} {field_name}", [0, 0])
+                        tally[0] += a.get(field_name) == b.get(field_name)
+                        tally[1] += 1
+    return result
+
+
+def evaluate(set_name: str = "lukashenko-2023") -> Evaluation:
+    """Score the detectors on every article of a set that has gold annotations."""
+    articles = load_articles(set_name)
+    return score([(aid, articles[aid].text, gold) for aid, gold in load_gold(set_name).items()])
+
+
+def resolve_anchors(text: str, spans: list[dict]) -> list[dict]:
+    """Gold written with anchors (``{"anchor": "Park claimed", "target": "claimed", ...}``, the anchor
+    occurring once in the text) turned into offsets. Handy for writing gold by hand.
+
+    >>> resolve_anchors("He said no. She said yes.", [{"kind": "attribution", "anchor": "She said", "target": "said"}])
+    [{'kind': 'attribution', 'start': 16, 'end': 20, 'text': 'said'}]
+    """
+    def locate(item: dict) -> tuple[int, int]:
+        anchor, target = item["anchor"], item.get("target", item["anchor"])
+        at = text.find(anchor)
+        if at == -1 or text.find(anchor, at + 1) != -1:
+            raise ValueError(f"anchor {anchor!r} must occur exactly once in the text")
+        start = at + anchor.index(target)
+        return start, start + len(target)
+
+    out = []
+    for item in spans:
+        start, end = locate(item)
+        resolved = {k: v for k, v in item.items() if k not in ("anchor", "target", "source")}
+        resolved.update(start=start, end=end, text=text[start:end])
+        if "source" in item:
+            s0, s1 = locate(item["source"])
+            resolved["source"] = {"start": s0, "end": s1, "text": text[s0:s1], "type": item["source"]["type"]}
+        out.append(resolved)
+    return out
+
+
+def load_anchored(folder: str | Path) -> list[tuple[str, str, list[dict]]]:
+    """Documents from a folder of ``NAME.txt`` + ``NAME.json`` (anchored gold)."""
+    from .articles import read_text_file
+
+    documents = []
+    for gold_path in sorted(Path(folder).glob("*.json")):
+        doc = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = read_text_file(gold_path.parent / doc["text"])
+        documents.append((gold_path.stem, text, resolve_anchors(text, doc["spans"])))
+    return documents
+
+
+def format_evaluation(result: Evaluation) -> str:
+    """A plain-text table of the scores."""
+    lines = [f"{'kind':12} {'match':8} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
+    for kind in KINDS:
+        for mode, scores in (("exact", result.exact), ("overlap", result.overlap)):
+            s = scores[kind]
+            lines.append(f"{kind:12} {mode:8} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}  {s.tp:3} {s.fp:3} {s.fn:3}")
+    lines.append("")
+    lines.append("agreement on matched spans (overlap):")
+    for key, (ok, total) in sorted(result.agree.items()):
+        lines.append(f"  {key:28} {ok}/{total}")
+    return "\n".join(lines)
