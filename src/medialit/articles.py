@@ -31,7 +31,7 @@ class ArticleError(ValueError):
     """A problem with an article file or set; the message names the file and says what to do."""
 
 
-def read_text_file(path: str | os.PathLike) -> str:
+def read_text_file(path: str | os.PathLike, *, strip_bom: bool = True) -> str:
     """Read a UTF-8 text file, or raise :class:`ArticleError` saying exactly what is wrong.
 
     The text is returned exactly as decoded (newlines kept); a leading byte-order mark is
@@ -60,7 +60,7 @@ def read_text_file(path: str | os.PathLike) -> str:
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text[:65536]) // 50):
         raise ArticleError(f"{path}: looks like binary data ({controls} control characters), not plain text")
-    return text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff") if strip_bom else text
 
 
 @dataclass

@@ -144,10 +144,16 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
                     src = None
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
-        elif word.endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[s0:m.start()]):
+        elif (word.endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[s0:m.start()])) or re.search(
+                r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[s0:m.start()]):
+            # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = [a for a in found if s0 <= a.start < m.start() and a.source is not None]
             if earlier:
                 src = (earlier[0].source.start, earlier[0].source.end)
+            else:
+                subject = source_after(text, s0, m.start())
+                if subject and classify(text[subject[0]:subject[1]], ctx.surnames):
+                    src = subject
         else:
             src = source_before(text, s0, m.start())
             relative = re.search(r",\s+(?:who|which)\b(?:[^,]|,(?=\d)){0,160},\s*$", text[s0:m.start()])

@@ -3,6 +3,10 @@
     medialit sets                 list the article sets the kit ships
     medialit show [SET]           headline, kind, date, words and sentences of each article in a set
     medialit clean SET_FOLDER     clean SET_FOLDER/raw/*.txt into SET_FOLDER (with cleaning-log.json)
+    medialit annotate PATH... [--json] [--html OUT]
+                                  attributions, hedges, boosters and loaded wording in text files
+    medialit evaluate [--set NAME | --gold-dir DIR]
+                                  precision, recall and F1 of the detectors against gold annotations
 """
 from __future__ import annotations
 
@@ -35,6 +39,62 @@ def _clean(args) -> int:
     return 0
 
 
+def _annotate(args) -> int:
+    import json
+
+    from .annotate import annotate, span_json
+    from .articles import read_text_file
+    from .display import format_annotated, format_page
+
+    status, pages = 0, []
+    for path in args.paths:
+        try:
+            text = read_text_file(path, strip_bom=False)
+        except ArticleError as error:
+            print(f"medialit: {error}", file=sys.stderr)
+            status = 1
+            continue
+        spans = annotate(text)
+        if args.json:
+            print(json.dumps({"path": path, "spans": [span_json(s) for s in spans]}, ensure_ascii=False))
+        elif not args.html:
+            print(f"== {path}")
+            for s in spans:
+                if s.kind == "attribution":
+                    who = "none" if s.source is None else f"{s.source.text!r} ({s.source.label})"
+                    extra = f" source={who} stance={s.stance}"
+                else:
+                    extra = f" → {s.alternative}" if s.alternative else ""
+                print(f"{s.start:>6}-{s.end:<6} {s.kind:11} {s.label:18} {s.text!r}{extra}")
+        if args.html:
+            pages.append(f"<h2>{path}</h2>" + format_annotated(text, spans))
+    if args.html:
+        from pathlib import Path
+
+        Path(args.html).write_text(format_page("medialit: annotated articles", "".join(pages)), encoding="utf-8")
+        print(f"wrote {args.html}")
+    return status
+
+
+def _evaluate(args) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .evaluate import evaluate, format_evaluation, load_anchored, score
+
+    result = score(load_anchored(args.gold_dir)) if args.gold_dir else evaluate(args.set)
+    if args.json:
+        print(json.dumps({mode: {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, **asdict(v)}
+                                 for k, v in getattr(result, mode).items()} for mode in ("exact", "overlap")}))
+    else:
+        print(format_evaluation(result))
+        if args.verbose:
+            for label, items in (("missed", result.misses), ("extra", result.extras)):
+                for item in items:
+                    print(f"{label:7} {item['article']:16} {item['kind']:11} {item['text']!r}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medialit", description="medialit: media literacy teaching kit")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     clean = sub.add_parser("clean", help="clean FOLDER/raw/*.txt into FOLDER and write cleaning-log.json")
     clean.add_argument("folder")
     clean.set_defaults(run=_clean)
+    annotate = sub.add_parser("annotate", help="mark attributions, hedges, boosters and loaded wording in files")
+    annotate.add_argument("paths", nargs="+", metavar="PATH")
+    annotate.add_argument("--json", action="store_true",
+                          help='print one JSON object per file: {"path": ..., "spans": [...]}')
+    annotate.add_argument("--html", metavar="OUT", help="write a highlighted HTML page to OUT")
+    annotate.set_defaults(run=_annotate)
+    evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations")
+    evaluate.add_argument("--set", default="lukashenko-2023", help="article set with data/annotations/<set>/")
+    evaluate.add_argument("--gold-dir", help="a folder of NAME.txt + NAME.json gold written with anchors")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra span")
+    evaluate.set_defaults(run=_evaluate)
     return parser
 
 

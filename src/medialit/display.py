@@ -43,3 +43,98 @@ def show_provenance(articles: ArticleSet | list[Article]) -> None:
     from IPython.display import HTML, display
 
     display(HTML(format_provenance(articles)))
+
+
+KIND_STYLE = {
+    # kind: (colour from the Okabe–Ito palette, underline style, tag shown without colour)
+    "attribution": ("#0072B2", "solid", "SAYS"),
+    "hedge": ("#009E73", "dotted", "HEDGE"),
+    "booster": ("#D55E00", "double", "BOOST"),
+    "loaded": ("#CC79A7", "wavy", "LOADED"),
+    "source": ("#56B4E9", "dashed", "SOURCE"),
+}
+CSS = """
+.medialit {font-family: Georgia, 'Times New Roman', serif; line-height: 1.7; max-width: 46em;}
+.medialit .ml {text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px;}
+.medialit .ml-tag {font: bold 0.62em sans-serif; vertical-align: super; margin-left: 1px; color: #333;}
+.medialit .ml-quote {font-style: italic; background: #f2f2f2;}
+.medialit .ml-legend span {margin-right: 1.2em; white-space: nowrap;}
+.medialit p {margin: 0 0 0.8em 0;}
+""" + "".join(
+    f".medialit .ml-{kind} {{text-decoration-color: {colour}; text-decoration-style: {style};"
+    f" background: {colour}1f;}}\n" for kind, (colour, style, _) in KIND_STYLE.items())
+
+
+def span_tooltip(span) -> str:
+    """The plain-text tooltip of a highlight: kind, label, why, and the neutral alternative.
+
+    >>> from medialit.span import Span
+    >>> span_tooltip(Span.of("a regime", 2, 8, "loaded", label="label", why="Sounds illegitimate.",
+    ...                      alternative="government"))
+    'loaded · label — Sounds illegitimate. Neutral alternative: government.'
+    """
+    parts = [f"{span.kind} · {span.label}" if span.label else span.kind]
+    tip = parts[0] + (f" — {span.why}" if span.why else "")
+    if span.source is not None:
+        tip += f" Source: {span.source.text} ({span.source.label})."
+    if span.stance:
+        tip += f" Stance: {span.stance}."
+    if span.voice and span.voice != "author":
+        tip += f" Voice: {span.voice}" + (f" ({span.speaker})" if span.speaker else "") + "."
+    if span.alternative:
+        tip += f" Neutral alternative: {span.alternative}."
+    return tip
+
+
+def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
+    """HTML legend: each kind's colour, underline style and tag, and how quotes look."""
+    items = "".join(f'<span><span class="ml ml-{k}">{k}</span><span class="ml-tag">[{KIND_STYLE[k][2]}]</span>'
+                    f' ({KIND_STYLE[k][1]} underline)</span>' for k in kinds)
+    return f'<p class="ml-legend">{items}<span><span class="ml-quote">quoted words</span> (italic, grey)</span></p>'
+
+
+def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True) -> str:
+    """HTML of ``text`` with every span highlighted: colour, an underline style per kind and a
+    bracketed tag (so it reads without colour), a tooltip saying why, and quoted words in italics.
+
+    >>> html = format_annotated("Critics claimed the regime may fall.")
+    >>> "[SAYS]" in html and "[LOADED]" in html and "Neutral alternative: government" in html
+    True
+    """
+    from .annotate import annotate
+    from .quotes import find_quotes
+
+    spans = annotate(text) if spans is None else spans
+    quotes = find_quotes(text) if quotes is None else quotes
+    cuts = {0, len(text)}
+    for item in list(spans) + list(quotes):
+        cuts.update((item.start, item.end))
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = escape(text[a:b])
+        covering = [s for s in spans if s.start <= a and b <= s.end]
+        for s in covering:
+            piece = f'<span class="ml ml-{s.kind}" title="{escape(span_tooltip(s))}">{piece}</span>'
+        if any(q.start <= a and b <= q.end for q in quotes):
+            piece = f'<span class="ml-quote">{piece}</span>'
+        out.append(piece)
+        for s in covering:
+            if s.end == b:
+                out.append(f'<span class="ml-tag" aria-hidden="true">[{KIND_STYLE.get(s.kind, ("", "", s.kind))[2]}]</span>')
+    body = "".join(out)
+    paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in body.split("\n\n") if p.strip())
+    return f'<div class="medialit">{format_legend() if legend else ""}{paragraphs}</div>'
+
+
+def format_page(title: str, body: str) -> str:
+    """A complete, self-contained HTML page (styles included)."""
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<style>body{{margin:2em;}} {CSS}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>\n')
+
+
+def show_annotated(text: str, spans=None) -> None:
+    """Display :func:`format_annotated` in a notebook."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<style>{CSS}</style>" + format_annotated(text, spans)))

@@ -30,7 +30,7 @@ STOP = {"that", "which", "who", "whom", "whose", "what", "when", "where", "while
         "instead", "even", "just", "only", "over", "under", "up", "down", "out", "against", "between"}
 _TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|previously|however|then|later|again|once|repeatedly|not|never|further|"
-    r"today|yesterday|recently|earlier|now|already|still|even|himself|herself|itself|themselves|publicly|"
+    r"today|yesterday|recently|earlier|now|already|still|even|widely|largely|long|firmly|strongly|himself|herself|itself|themselves|publicly|"
     r"privately|openly|reportedly|allegedly|would|will|did|does|do|first|often|once again|at the same time|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|"
     r"last week|this week))+[\s,]*$", re.IGNORECASE)
@@ -139,7 +139,8 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     word, w0, w1 = toks[0]
     if word.lower() in PRONOUNS:
         return w0, w1
-    if word.lower() in NOT_SOURCES or not word[0].isalnum():
+    if (word.lower() in NOT_SOURCES and not (word.lower() == "one" and len(toks) > 1 and toks[1][0][:1].isalpha())) \
+            or not word[0].isalnum():
         return None
     j = 0
     last = 0

@@ -1,0 +1,105 @@
+"""Comparison plots (matplotlib). Each function returns a ``Figure``; Jupyter shows it inline.
+
+Colours are the Okabe–Ito palette (safe for colour-blind readers) and every bar also has a hatch
+pattern or a label, so the plots read in black and white too.
+
+>>> from medialit import load_articles
+>>> from medialit.compare import compare
+>>> fig = plot_rates(compare(load_articles()))
+>>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+['opinion-site', 'bbc-repost', 'aggregator']
+"""
+from __future__ import annotations
+
+import io
+
+from matplotlib.figure import Figure
+
+from .compare import ArticleStats, Claim
+from .sources import SOURCE_TYPES
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
+
+
+def plot_rates(stats: list[ArticleStats]) -> Figure:
+    """Hedges, boosters and loaded terms per 100 words, one group of bars per article."""
+    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    measures = [("hedges", "hedges_per_100"), ("boosters", "boosters_per_100"), ("loaded terms", "loaded_per_100")]
+    width = 0.8 / len(measures)
+    for k, (label, attr) in enumerate(measures):
+        xs = [i + (k - 1) * width for i in range(len(stats))]
+        values = [getattr(s, attr) for s in stats]
+        bars = ax.bar(xs, values, width, label=label, color=OKABE_ITO[k], hatch=HATCHES[k], edgecolor="black")
+        ax.bar_label(bars, fmt="%.1f", fontsize=8)
+    ax.set_xticks(range(len(stats)), [s.id for s in stats])
+    ax.set_ylabel("per 100 words")
+    ax.set_title("How often each article hedges, boosts and uses loaded words")
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_source_mix(stats: list[ArticleStats]) -> Figure:
+    """Who is cited: attributions by source type, stacked, one bar per article."""
+    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    bottoms = [0] * len(stats)
+    for k, kind in enumerate(SOURCE_TYPES):
+        values = [s.by_source_type.get(kind, 0) for s in stats]
+        if not any(values):
+            continue
+        ax.bar([s.id for s in stats], values, bottom=bottoms, label=kind, color=OKABE_ITO[k % 8],
+               hatch=HATCHES[k % 8], edgecolor="black")
+        bottoms = [b + v for b, v in zip(bottoms, values)]
+    ax.set_ylabel("attributions")
+    ax.set_title("Who says so? Sources by type")
+    ax.legend(frameon=False, bbox_to_anchor=(1.02, 1), loc="upper left")
+    return fig
+
+
+def plot_sentiment(stats: list[ArticleStats]) -> Figure:
+    """VADER compound score of each sentence, from the start (0) to the end (1) of each article."""
+    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    markers = ["o", "s", "^", "D", "v", "P", "X", "*"]
+    for k, s in enumerate(stats):
+        n = len(s.sentence_sentiment)
+        xs = [i / max(n - 1, 1) for i in range(n)]
+        ax.plot(xs, s.sentence_sentiment, marker=markers[k % 8], color=OKABE_ITO[k % 8], label=s.id,
+                linestyle=["-", "--", ":", "-."][k % 4])
+    ax.axhline(0, color="grey", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("position in the article (start → end)")
+    ax.set_ylabel("VADER compound (−1 negative … +1 positive)")
+    ax.set_title("Sentiment along each article")
+    ax.legend(frameon=False)
+    return fig
+
+
+def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20) -> Figure:
+    """The claim/omission grid: a row per claim, a column per article; a filled mark means the
+    article carries the claim, an empty one that it leaves it out."""
+    shown = claims[:limit]
+    fig = Figure(figsize=(2.2 + 1.4 * len(article_ids), 0.9 + 0.38 * len(shown)), layout="constrained")
+    ax = fig.add_subplot()
+    for row, claim in enumerate(shown):
+        for col, article_id in enumerate(article_ids):
+            present = article_id in claim.members
+            ax.scatter(col, row, s=180, marker="o", color=OKABE_ITO[4] if present else "white",
+                       edgecolors="black", linewidths=1.2)
+            ax.text(col, row, "✓" if present else "", ha="center", va="center", color="white", fontsize=8)
+    ax.set_xticks(range(len(article_ids)), article_ids)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(shown)), [f"{c.id}. {c.label[:48]}" for c in shown], fontsize=8)
+    ax.set_xlim(-0.6, len(article_ids) - 0.4)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set_title("Claims: filled = the article carries it", fontsize=10)
+    return fig
+
+
+def figure_png(fig: Figure) -> bytes:
+    """The figure as PNG bytes (for reports and exported pages)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    return buffer.getvalue()
