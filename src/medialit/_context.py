@@ -23,6 +23,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+_SHORT = 1500  # reported ranges longer than this (a whole narrative) are few and kept aside
 _END = re.compile(r"[.!?…][”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[ \t]*[•·▪*–-][ \t])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
@@ -37,7 +38,17 @@ class TextContext:
     people: list[tuple[int, str]]           # (offset, surname) of every mention of a named person
     surnames: frozenset[str]
     reported: list[tuple[int, int, str]] = field(default_factory=list)  # attribution content ranges
+    attributions: list[Span] | None = None   # filled once by find_attributions
     _quote_starts: list[int] = field(default_factory=list)
+    _reported_starts: list[int] = field(default_factory=list)
+
+    _long_reported: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def set_reported(self, ranges: list[tuple[int, int, str]]) -> None:
+        """Keep what attributions report: short ranges sorted for bisecting, long ones aside."""
+        self.reported = sorted(r for r in ranges if r[1] - r[0] <= _SHORT)
+        self._long_reported = [r for r in ranges if r[1] - r[0] > _SHORT]
+        self._reported_starts = [r[0] for r in self.reported]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding offset ``pos`` (end excludes trailing space)."""
@@ -62,7 +73,13 @@ class TextContext:
         if quote is not None:
             return "quote", quote.speaker
         best = None
-        for r0, r1, who in self.reported:
+        i = bisect_right(self._reported_starts, start) - 1
+        while i >= 0 and self.reported[i][0] >= start - _SHORT:
+            r0, r1, who = self.reported[i]
+            if end <= r1 and (best is None or r1 - r0 < best[1] - best[0]):
+                best = (r0, r1, who)
+            i -= 1
+        for r0, r1, who in self._long_reported:
             if r0 <= start and end <= r1 and (best is None or r1 - r0 < best[1] - best[0]):
                 best = (r0, r1, who)
         return ("reported", best[2]) if best else ("author", "")

@@ -10,13 +10,14 @@ from ._context import context_for
 from .attribution import find_attributions
 from .hedging import find_hedges
 from .loaded import find_loaded
-from .span import Span
+from .span import Span, require_text
 
 KINDS = ("attribution", "hedge", "booster", "loaded")
 
 
 def annotate(text: str) -> list[Span]:
     """Attributions, hedges, boosters and loaded wording in ``text``, sorted by position."""
+    require_text(text)
     if not text.strip():
         return []
     ctx = context_for(text)

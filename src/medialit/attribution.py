@@ -21,11 +21,12 @@ from ``data/lexicons/reporting-verbs.csv``), ``label`` "direct quote" or "paraph
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ._context import TextContext, context_for
 from .lexicon import Entry, lexicon_regex, norm
 from .sources import DETERMINERS, NOT_SOURCES, PRONOUNS, classify, source_after, source_before
-from .span import Span
+from .span import Span, require_text
 
 STANCE_WHY = {
     "neutral": "a neutral reporting word",
@@ -111,6 +112,7 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
 def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
     pattern, index, _ = lexicon_regex("reporting-verbs")
     found: list[Span] = []
+    first_line_end = text.find("\n") if "\n" in text else len(text)
     for m in pattern.finditer(text):
         entry = index.get(norm(m.group()))
         if entry is None:
@@ -121,7 +123,7 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
         prev_word = prev.group(1).lower() if prev else ""
         word = m.group().split()[0].lower()
         nxt = _next_word(text, m.end(), s1)
-        headline = "\n" not in text[:m.start()]
+        headline = m.start() < first_line_end
         if m.group()[0].isupper() and m.start() != s0 and not headline:
             continue  # "Washington Post", "United States": a name, not a verb
         two_back = re.search(r"([\w’'-]+)\s+([\w’'-]+)\s+$", before)
@@ -147,7 +149,12 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
         elif (word.endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[s0:m.start()])) or re.search(
                 r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[s0:m.start()]):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
-            earlier = [a for a in found if s0 <= a.start < m.start() and a.source is not None]
+            earlier = []
+            for a in reversed(found):
+                if a.start < s0:
+                    break
+                if a.source is not None:
+                    earlier.insert(0, a)
             if earlier:
                 src = (earlier[0].source.start, earlier[0].source.end)
             else:
@@ -168,7 +175,8 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
             continue
         after = text[m.end():s1]
         if re.match(r"\s+it\b", after):  # "as Mr. Putin refers to it": the quoted term before
-            quote = next((q for q in ctx.quotes if q.end <= src[0] and s0 <= q.start), None)
+            lo = bisect_left(ctx._quote_starts, s0)
+            quote = next((q for q in ctx.quotes[lo:] if q.end <= src[0] and s0 <= q.start), None)
             content = quote.meta["inner"] if quote else (m.end(), m.end())
         elif src[1] <= m.start() and re.search(r"\bas\s+$", text[s0:src[0]]):
             content = (s0, s0 + re.search(r",?\s*\bas\s+$", text[s0:src[0]]).start())  # …, as X announced
@@ -251,12 +259,20 @@ def _introduces(text: str, a: Span, quote: Span) -> bool:
         r"[ ,]*(?:as )?", text[quote.end:a.source.start]) is not None
 
 
+def _near(found: list[Span], starts: list[int], quote: Span, reach: int = 600) -> list[Span]:
+    """Attributions that start within ``reach`` characters of the quote (``found`` sorted by start)."""
+    lo = bisect_left(starts, quote.start - reach)
+    hi = bisect_right(starts, quote.end + reach)
+    return found[lo:hi]
+
+
 def _quote_cues(text: str, ctx: TextContext, found: list[Span]) -> list[Span]:
     out = []
+    starts = [a.start for a in found]
     for quote in ctx.quotes:
         if not quote.speaker or "speaker_at" not in quote.meta:
             continue
-        if any(_introduces(text, a, quote) for a in found):
+        if any(_introduces(text, a, quote) for a in _near(found, starts, quote)):
             continue
         a0, a1 = quote.meta["speaker_at"]
         span = _make(text, ctx, quote.start, quote.end, (a0, a1), "neutral", quote.meta["inner"], "quote marks")
@@ -265,7 +281,9 @@ def _quote_cues(text: str, ctx: TextContext, found: list[Span]) -> list[Span]:
 
 
 def _with_mode(text: str, ctx: TextContext, a: Span) -> Span:
-    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in ctx.quotes)
+    lo = bisect_left(ctx._quote_starts, a.start - 1500)
+    hi = bisect_right(ctx._quote_starts, max(a.meta["content"][1], a.end) + 10)
+    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in ctx.quotes[lo:hi])
     if not direct:
         return a
     return Span.of(text, a.start, a.end, a.kind, label="direct quote", why=a.why, voice=a.voice,
@@ -278,10 +296,12 @@ def _trim_content(text: str, found: list[Span]) -> None:
                      for a in found})
     for a in found:
         c0, c1 = a.meta["content"]
-        for s in starts:
-            if c0 < s < c1 and s > a.end and re.search(r",\s*$", text[c0:s]):
-                c1 = s
+        i = bisect_right(starts, max(c0, a.end))
+        while i < len(starts) and starts[i] < c1:
+            if re.search(r",\s*$", text[c0:starts[i]]):
+                c1 = starts[i]
                 break
+            i += 1
         if c0 >= a.end:
             boundary = _ING_BOUNDARY.search(text, c0, c1)
             if boundary and not re.match(r",\s+(?:\w+ly\s+)?(?:according|including)", boundary.group()):
@@ -293,9 +313,12 @@ def _trim_content(text: str, found: list[Span]) -> None:
 
 def find_attributions(text: str, *, context: TextContext | None = None) -> list[Span]:
     """Every attribution in ``text``: cue span, source (with type), stance, direct quote or paraphrase."""
+    require_text(text)
     if not text.strip():
         return []
     ctx = context or context_for(text)
+    if ctx.attributions is not None:
+        return list(ctx.attributions)
     found = _verb_cues(text, ctx) + _noun_cues(text, ctx) + _phrase_cues(text, ctx)
     found.sort(key=lambda a: (a.start, -a.end))
     unique: list[Span] = []
@@ -307,10 +330,11 @@ def find_attributions(text: str, *, context: TextContext | None = None) -> list[
     unique += _quote_cues(text, ctx, unique)
     unique.sort(key=lambda a: a.start)
     result = [_with_mode(text, ctx, a) for a in unique]
-    ctx.reported = [(a.meta["content"][0], a.meta["content"][1],
-                     a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
-                    for a in result if a.meta["cue"] != "quote marks"]
-    return result
+    ctx.set_reported([(a.meta["content"][0], a.meta["content"][1],
+                       a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
+                      for a in result if a.meta["cue"] != "quote marks"])
+    ctx.attributions = result
+    return list(result)
 
 
 def find_unattributed(text: str) -> list[Span]:

@@ -21,11 +21,12 @@ kept in the span of a hedge ("not likely").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ._context import TextContext, context_for
 from .attribution import find_attributions
 from .lexicon import lexicon_regex, norm
-from .span import Span
+from .span import Span, require_text
 
 BOOSTER_CATEGORIES = {"certainty adverb", "absolute", "evidence verb"}
 _NEGATION = re.compile(r"(?:\b(?:not|never|hardly|scarcely|barely)|n[’']t)\s+(?:(?:be|been|seem|so|very|that|"
@@ -77,16 +78,21 @@ def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
 
 def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
     """Hedges and boosters in ``text``, in order, each with category, why and voice."""
+    require_text(text)
     if not text.strip():
         return []
     ctx = context or context_for(text)
-    cues = [(a.start, a.end) for a in find_attributions(text, context=ctx) if a.meta["cue"] != "quote marks"]
+    cues = sorted((a.start, a.end) for a in find_attributions(text, context=ctx) if a.meta["cue"] != "quote marks")
+    cue_starts = [c[0] for c in cues]
     pattern, index, _ = lexicon_regex("hedges")
     out: list[Span] = []
     for m in pattern.finditer(text):
         entry = index.get(norm(m.group()))
-        if entry is None or any(c0 < m.end() and m.start() < c1 for c0, c1 in cues):
+        if entry is None:
             continue
+        k = bisect_right(cue_starts, m.end()) - 1
+        if k >= 0 and cues[k][0] < m.end() and m.start() < cues[k][1]:
+            continue  # a reporting verb with a source is an attribution, not a hedge
         if not _context_ok(entry.context, text, m, ctx):
             continue
         start, kind, label, why = m.start(), ("booster" if entry.category in BOOSTER_CATEGORIES else "hedge"), \

@@ -109,12 +109,41 @@ def lexicon_regex(name: str) -> tuple[re.Pattern, dict[str, Entry], tuple[tuple[
     ['strongman', 'parrot', 'sabre-rattling']
     """
     index = form_index(name)
-    plain = sorted((f for f in index if not f.startswith("re:")), key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for f in plain)
+    body = trie_regex(f for f in index if not f.startswith("re:"))
     pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", re.IGNORECASE)
     patterns = tuple((re.compile(rf"(?<![\w-])(?:{e.term[3:]})(?![\w-])"), e)
                      for e in load_lexicon(name) if e.term.startswith("re:"))
     return pattern, index, patterns
+
+
+def trie_regex(words) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie so that the regex engine
+    follows one branch per letter instead of trying every word in turn (much faster on long texts).
+    A space or hyphen in a word matches any run of spaces or a hyphen.
+
+    >>> pattern = re.compile(trie_regex(["claim", "claims", "claimed", "so-called"]))
+    >>> [m.group() for m in pattern.finditer("claims so called claimed")]
+    ['claims', 'so called', 'claimed']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.replace("-", " "):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"[\s-]+" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
 
 
 def norm(matched: str) -> str:

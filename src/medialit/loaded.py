@@ -18,7 +18,7 @@ import re
 from ._context import TextContext, context_for
 from .attribution import find_attributions
 from .lexicon import Entry, lexicon_regex, norm
-from .span import Span
+from .span import Span, require_text
 
 SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance from it: they signal doubt, "
              "irony, or that this is someone else's term.")
@@ -64,6 +64,7 @@ def _scare_quotes(text: str, ctx: TextContext) -> list[Span]:
 
 def find_loaded(text: str, *, context: TextContext | None = None) -> list[Span]:
     """Loaded words and scare quotes in ``text``, in order."""
+    require_text(text)
     if not text.strip():
         return []
     ctx = context or context_for(text)

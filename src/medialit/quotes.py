@@ -16,6 +16,7 @@ Rules (news conventions):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import form_index
@@ -191,12 +192,8 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
 
 def _people_before(text: str, pos: int, names: list[tuple[int, str]]) -> str:
     """The surname of the most recently named person before ``pos``."""
-    best = ""
-    for at, surname in names:
-        if at >= pos:
-            break
-        best = surname
-    return best
+    i = bisect_left(names, (pos, "")) - 1
+    return names[i][1] if i >= 0 else ""
 
 
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -211,6 +208,7 @@ _OPENERS = {"unless", "amid", "amidst", "using", "since", "despite", "although",
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ern", "ese", "ish", "led", "based")
 
 
+@lru_cache(maxsize=4)
 def _named_people(text: str) -> list[tuple[int, str]]:
     """(offset, surname) of each mention of a named person, in order; the headline is skipped
     (headlines capitalise every word), and so are dates and organisation names."""

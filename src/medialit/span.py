@@ -98,4 +98,18 @@ class Span:
         return out
 
 
-__all__ = ["Span", "asdict"]
+def require_text(text: object) -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to do.
+
+    >>> require_text(b"bytes")
+    Traceback (most recent call last):
+    TypeError: medialit works on text (str), not bytes: decode it first, e.g. data.decode("utf-8")
+    """
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError('medialit works on text (str), not bytes: decode it first, e.g. data.decode("utf-8")')
+    raise TypeError(f"medialit works on text (str), not {type(text).__name__}")
+
+
+__all__ = ["Span", "asdict", "require_text"]

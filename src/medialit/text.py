@@ -18,7 +18,7 @@ from nltk.tokenize import RegexpTokenizer
 
 from ._setup import configure_nltk
 from .quotes import find_quotes, paragraphs, quote_at
-from .span import Span
+from .span import Span, require_text
 
 __all__ = ["Span", "sentences", "tokens", "words", "find_quotes", "quote_at", "paragraphs",
            "blocks", "stopwords", "sentiment_analyzer"]
@@ -65,6 +65,7 @@ def tokens(text: str) -> list[Span]:
     >>> [(t.text, t.label) for t in tokens("Russia’s 2023 sabre-rattling…")]
     [('Russia’s', 'word'), ('2023', 'number'), ('sabre-rattling', 'word'), ('…', 'punct')]
     """
+    require_text(text)
     out = []
     for start, end in _TOKENIZER.span_tokenize(text):
         piece = text[start:end]
@@ -134,7 +135,7 @@ def sentences(text: str) -> list[Span]:
     >>> [(s.text, s.label) for s in sentences("Headline here\\n\\nFacts\\n\\nMr. Smith left. He said “Go. Now.”")]
     [('Headline here', 'headline'), ('Facts', 'heading'), ('Mr. Smith left.', 'sentence'), ('He said “Go. Now.”', 'sentence')]
     """
-    if not text.strip():
+    if not require_text(text).strip():
         return []
     punkt = _punkt()
     quotes = find_quotes(text)
