@@ -178,7 +178,14 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
         while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in _DETERMINERS
                                   or (k > 1 and words[k][0].isalpha() and words[1][0].lower() in _DETERMINERS)):
             k += 1
-        return (text[words[1][1]:words[k - 1][2]], words[1][1], words[k - 1][2]) if k > 1 else _NONE
+            if words[k - 1][0].endswith(".") and not re.fullmatch(_TITLES, words[k - 1][0]):
+                break  # "said Ms. Diaz. Engineers …": the name ends with the sentence
+        if k <= 1:
+            return _NONE
+        end_at = words[k - 1][2]
+        if text[end_at - 1] == "." and not re.fullmatch(_TITLES, words[k - 1][0]):
+            end_at -= 1
+        return text[words[1][1]:end_at], words[1][1], end_at
     first = words[0][0]
     if not (first.lower() in _PRONOUNS or first[:1].isupper() or first.lower() in _DETERMINERS):
         return _NONE
