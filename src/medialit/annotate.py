@@ -16,7 +16,11 @@ KINDS = ("attribution", "hedge", "booster", "loaded")
 
 
 def annotate(text: str) -> list[Span]:
-    """Attributions, hedges, boosters and loaded wording in ``text``, sorted by position."""
+    """Attributions, hedges, boosters and loaded wording in ``text``, sorted by position.
+
+    >>> [(s.kind, s.label) for s in annotate("Officials reportedly slammed the plan.")]
+    [('hedge', 'hedging adverb'), ('loaded', 'emotive verb')]
+    """
     require_text(text)
     if not text.strip():
         return []
@@ -26,7 +30,11 @@ def annotate(text: str) -> list[Span]:
 
 
 def span_json(span: Span) -> dict:
-    """The JSON form of one span: start, end, text, kind, label, why, and the fields its kind has."""
+    """The JSON form of one span: start, end, text, kind, label, why, and the fields its kind has.
+
+    >>> span_json(annotate("Critics claimed it.")[0])["source"]
+    {'start': 0, 'end': 7, 'text': 'Critics', 'type': 'vague'}
+    """
     out = {"start": span.start, "end": span.end, "text": span.text, "kind": span.kind, "label": span.label,
            "why": span.why, "voice": span.voice}
     if span.speaker:

@@ -36,6 +36,10 @@ def read_text_file(path: str | os.PathLike, *, strip_bom: bool = True) -> str:
 
     The text is returned exactly as decoded (newlines kept); a leading byte-order mark is
     dropped. Empty files, binary data and bytes that are not UTF-8 are refused.
+
+    >>> from medialit import data_dir
+    >>> read_text_file(data_dir() / "articles/lukashenko-2023/aggregator.txt").splitlines()[2]
+    'Facts'
     """
     path = Path(path)
     if not path.exists():
@@ -160,6 +164,11 @@ class ArticleSet:
 
 
 def sets_dir() -> Path:
+    """The folder that holds the shipped article sets.
+
+    >>> sets_dir().name
+    'articles'
+    """
     return data_dir() / "articles"
 
 
@@ -212,6 +221,9 @@ def load_articles(name_or_path: str | os.PathLike | None = None) -> ArticleSet:
     seed set. Files are the folder's ``*.txt`` (not its ``raw/`` copies), in the order the
     metadata lists them, else by file name. Metadata (``metadata.json`` with an ``articles``
     list, or ``metadata.csv`` with a ``file`` column) is optional.
+
+    >>> load_articles("lukashenko-2023").ids
+    ['opinion-site', 'bbc-repost', 'aggregator']
     """
     folder = _resolve(name_or_path)
     meta = _read_metadata(folder)

@@ -312,7 +312,12 @@ def _trim_content(text: str, found: list[Span]) -> None:
 
 
 def find_attributions(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Every attribution in ``text``: cue span, source (with type), stance, direct quote or paraphrase."""
+    """Every attribution in ``text``: cue span, source (with type), stance, direct quote or paraphrase.
+
+    >>> a = find_attributions("Headline\\n\\nThe Belarusian leader insisted that he wanted peace.")[0]
+    >>> (a.text, a.source.text, a.source.label, a.stance, a.label)
+    ('insisted', 'The Belarusian leader', 'role', 'distancing', 'paraphrase')
+    """
     require_text(text)
     if not text.strip():
         return []

@@ -109,7 +109,11 @@ def _footnote_sources(raw: str) -> dict[int, str]:
 
 
 def clean_text(raw: str) -> Cleaned:
-    """Remove web-page leftovers from ``raw`` by the rules in ``data/cleaning/web-leftovers.csv``."""
+    """Remove web-page leftovers from ``raw`` by the rules in ``data/cleaning/web-leftovers.csv``.
+
+    >>> clean_text("Title\\n\\nText.\\n\\nLeave a Reply").text
+    'Title\\n\\nText.\\n'
+    """
     remove: list[tuple[int, int, str, str]] = []  # start, end, rule, why
     for rule, pattern, why in _rules():
         if rule == "line":
@@ -220,6 +224,12 @@ def clean_folder(folder) -> list:
     ``file`` fields) or else is the raw file's name. Also writes ``cleaning-log.json``: for each
     file, every removal (raw offsets, text, rule, why) and the numbered footnotes found.
     Returns the paths written.
+
+    >>> import shutil, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "set"
+    >>> _ = shutil.copytree(data_dir() / "articles/lukashenko-2023/raw", folder / "raw")
+    >>> sorted(p.name for p in clean_folder(folder))[:2]
+    ['000_f574da3d339a0002.txt', '001_118f3638af1726c0.txt']
     """
     import json
     from pathlib import Path

@@ -96,6 +96,11 @@ def _evaluate(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``medialit`` command.
+
+    >>> build_parser().parse_args(["annotate", "--json", "a.txt"]).paths
+    ['a.txt']
+    """
     parser = argparse.ArgumentParser(prog="medialit", description="medialit: media literacy teaching kit")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("sets", help="list the article sets shipped with the kit").set_defaults(run=_sets)

@@ -55,7 +55,13 @@ class ArticleStats:
 
 
 def article_stats(article: Article, spans: list[Span] | None = None) -> ArticleStats:
-    """Counts and rates for one article (``spans`` from :func:`medialit.annotate.annotate` if given)."""
+    """Counts and rates for one article (``spans`` from :func:`medialit.annotate.annotate` if given).
+
+    >>> from medialit import load_articles
+    >>> stats = article_stats(load_articles()["bbc-repost"])
+    >>> stats.words, round(stats.quoted_share, 2), stats.by_source_type["author"]
+    (504, 0.31, 2)
+    """
     text = article.text
     spans = annotate(text) if spans is None else spans
     n_words = max(article.n_words, 1)
@@ -78,7 +84,12 @@ def article_stats(article: Article, spans: list[Span] | None = None) -> ArticleS
 
 
 def compare(articles) -> list[ArticleStats]:
-    """:func:`article_stats` for every article of a set, in order."""
+    """:func:`article_stats` for every article of a set, in order.
+
+    >>> from medialit import load_articles
+    >>> [s.attributions for s in compare(load_articles())]
+    [17, 15, 9]
+    """
     return [article_stats(a) for a in articles]
 
 
@@ -135,6 +146,11 @@ def align_claims(articles, *, threshold: float = 0.2, min_shared: int = 3) -> li
     content words; the most similar pairs are joined first, and a claim takes at most one
     sentence from each article. Headlines and headings are left out. Claims carried by the most
     articles come first; a claim with one article is something the others leave out.
+
+    >>> from medialit import load_articles
+    >>> claim = align_claims(load_articles())[0]
+    >>> claim.articles
+    ['opinion-site', 'bbc-repost', 'aggregator']
     """
     items = []
     for article in articles:

@@ -39,7 +39,12 @@ def format_provenance(articles: ArticleSet | list[Article]) -> str:
 
 
 def show_provenance(articles: ArticleSet | list[Article]) -> None:
-    """Display :func:`format_provenance` in a notebook."""
+    """Display :func:`format_provenance` in a notebook.
+
+    >>> from medialit import load_articles
+    >>> show_provenance(load_articles())  # doctest: +ELLIPSIS
+    <IPython.core.display.HTML object>
+    """
     from IPython.display import HTML, display
 
     display(HTML(format_provenance(articles)))
@@ -87,7 +92,11 @@ def span_tooltip(span) -> str:
 
 
 def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
-    """HTML legend: each kind's colour, underline style and tag, and how quotes look."""
+    """HTML legend: each kind's colour, underline style and tag, and how quotes look.
+
+    >>> "[HEDGE]" in format_legend()
+    True
+    """
     items = "".join(f'<span><span class="ml ml-{k}">{k}</span><span class="ml-tag">[{KIND_STYLE[k][2]}]</span>'
                     f' ({KIND_STYLE[k][1]} underline)</span>' for k in kinds)
     return f'<p class="ml-legend">{items}<span><span class="ml-quote">quoted words</span> (italic, grey)</span></p>'
@@ -128,13 +137,21 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
 
 
 def format_page(title: str, body: str) -> str:
-    """A complete, self-contained HTML page (styles included)."""
+    """A complete, self-contained HTML page (styles included).
+
+    >>> format_page("Report", "<p>hi</p>").startswith("<!DOCTYPE html>")
+    True
+    """
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<style>body{{margin:2em;}} {CSS}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>\n')
 
 
 def show_annotated(text: str, spans=None) -> None:
-    """Display :func:`format_annotated` in a notebook."""
+    """Display :func:`format_annotated` in a notebook.
+
+    >>> show_annotated("Officials said it may rain.")
+    <IPython.core.display.HTML object>
+    """
     from IPython.display import HTML, display
 
     display(HTML(f"<style>{CSS}</style>" + format_annotated(text, spans)))

@@ -46,6 +46,11 @@ class Evaluation:
 
 
 def gold_dir(set_name: str = "lukashenko-2023") -> Path:
+    """The folder of gold annotations for an article set.
+
+    >>> gold_dir().name
+    'lukashenko-2023'
+    """
     return data_dir() / "annotations" / set_name
 
 
@@ -82,7 +87,14 @@ def _match(gold: list[dict], predicted: list[dict], exact: bool) -> list[tuple[d
 
 
 def score(documents: list[tuple[str, str, list[dict]]]) -> Evaluation:
-    """Score the detectors on ``(name, text, gold_spans)`` documents."""
+    """Score the detectors on ``(name, text, gold_spans)`` documents.
+
+    >>> text = "Head\\n\\nOfficials said it may rain."
+    >>> gold = [{"kind": "hedge", "start": 24, "end": 27, "text": "may", "voice": "reported", "label": "modal verb"}]
+    >>> result = score([("doc", text, gold)])
+    >>> result.overlap["hedge"].f1, result.overlap["attribution"].fp
+    (1.0, 1)
+    """
     result = Evaluation()
     for name, text, gold in documents:
         predicted = [span_json(s) for s in annotate(text)]
@@ -110,7 +122,11 @@ def score(documents: list[tuple[str, str, list[dict]]]) -> Evaluation:
 
 
 def evaluate(set_name: str = "lukashenko-2023") -> Evaluation:
-    """Score the detectors on every article of a set that has gold annotations."""
+    """Score the detectors on every article of a set that has gold annotations.
+
+    >>> evaluate().overlap["loaded"].tp
+    28
+    """
     articles = load_articles(set_name)
     return score([(aid, articles[aid].text, gold) for aid, gold in load_gold(set_name).items()])
 
@@ -143,7 +159,12 @@ def resolve_anchors(text: str, spans: list[dict]) -> list[dict]:
 
 
 def load_anchored(folder: str | Path) -> list[tuple[str, str, list[dict]]]:
-    """Documents from a folder of ``NAME.txt`` + ``NAME.json`` (anchored gold)."""
+    """Documents from a folder of ``NAME.txt`` + ``NAME.json`` (anchored gold).
+
+    >>> docs = load_anchored(data_dir().parent / "tests" / "heldout")
+    >>> [name for name, _, _ in docs]
+    ['blog-tax', 'science-coffee', 'sport-tickets', 'wire-flood']
+    """
     from .articles import read_text_file
 
     documents = []
@@ -155,7 +176,11 @@ def load_anchored(folder: str | Path) -> list[tuple[str, str, list[dict]]]:
 
 
 def format_evaluation(result: Evaluation) -> str:
-    """A plain-text table of the scores."""
+    """A plain-text table of the scores.
+
+    >>> format_evaluation(evaluate()).splitlines()[0].split()
+    ['kind', 'match', 'P', 'R', 'F1', 'tp', 'fp', 'fn']
+    """
     lines = [f"{'kind':12} {'match':8} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
     for kind in KINDS:
         for mode, scores in (("exact", result.exact), ("overlap", result.overlap)):

@@ -77,7 +77,11 @@ def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
 
 
 def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Hedges and boosters in ``text``, in order, each with category, why and voice."""
+    """Hedges and boosters in ``text``, in order, each with category, why and voice.
+
+    >>> [(h.text, h.voice) for h in find_hedges("Head\\n\\n“It may rain,” she said. It will clearly pass.")]
+    [('may', 'quote'), ('clearly', 'author')]
+    """
     require_text(text)
     if not text.strip():
         return []

@@ -63,7 +63,11 @@ def _scare_quotes(text: str, ctx: TextContext) -> list[Span]:
 
 
 def find_loaded(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Loaded words and scare quotes in ``text``, in order."""
+    """Loaded words and scare quotes in ``text``, in order.
+
+    >>> [(s.text, s.voice) for s in find_loaded("Head\\n\\nThe dictator said the West wants a bloodbath.")]
+    [('dictator', 'author'), ('bloodbath', 'reported')]
+    """
     require_text(text)
     if not text.strip():
         return []

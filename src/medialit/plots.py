@@ -23,7 +23,13 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
 
 
 def plot_rates(stats: list[ArticleStats]) -> Figure:
-    """Hedges, boosters and loaded terms per 100 words, one group of bars per article."""
+    """Hedges, boosters and loaded terms per 100 words, one group of bars per article.
+
+    >>> from medialit import load_articles
+    >>> from medialit.compare import compare
+    >>> plot_rates(compare(load_articles())).axes[0].get_ylabel()
+    'per 100 words'
+    """
     fig = Figure(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     measures = [("hedges", "hedges_per_100"), ("boosters", "boosters_per_100"), ("loaded terms", "loaded_per_100")]
@@ -41,7 +47,13 @@ def plot_rates(stats: list[ArticleStats]) -> Figure:
 
 
 def plot_source_mix(stats: list[ArticleStats]) -> Figure:
-    """Who is cited: attributions by source type, stacked, one bar per article."""
+    """Who is cited: attributions by source type, stacked, one bar per article.
+
+    >>> from medialit import load_articles
+    >>> from medialit.compare import compare
+    >>> plot_source_mix(compare(load_articles())).axes[0].get_title()
+    'Who says so? Sources by type'
+    """
     fig = Figure(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     bottoms = [0] * len(stats)
@@ -59,7 +71,13 @@ def plot_source_mix(stats: list[ArticleStats]) -> Figure:
 
 
 def plot_sentiment(stats: list[ArticleStats]) -> Figure:
-    """VADER compound score of each sentence, from the start (0) to the end (1) of each article."""
+    """VADER compound score of each sentence, from the start (0) to the end (1) of each article.
+
+    >>> from medialit import load_articles
+    >>> from medialit.compare import compare
+    >>> len(plot_sentiment(compare(load_articles())).axes[0].get_lines())
+    4
+    """
     fig = Figure(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     markers = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -79,7 +97,14 @@ def plot_sentiment(stats: list[ArticleStats]) -> Figure:
 
 def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20) -> Figure:
     """The claim/omission grid: a row per claim, a column per article; a filled mark means the
-    article carries the claim, an empty one that it leaves it out."""
+    article carries the claim, an empty one that it leaves it out.
+
+    >>> from medialit import load_articles
+    >>> from medialit.compare import align_claims
+    >>> articles = load_articles()
+    >>> [t.get_text() for t in plot_claims(align_claims(articles), articles.ids).axes[0].get_xticklabels()]
+    ['opinion-site', 'bbc-repost', 'aggregator']
+    """
     shown = claims[:limit]
     fig = Figure(figsize=(2.2 + 1.4 * len(article_ids), 0.9 + 0.38 * len(shown)), layout="constrained")
     ax = fig.add_subplot()
@@ -99,7 +124,12 @@ def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20)
 
 
 def figure_png(fig: Figure) -> bytes:
-    """The figure as PNG bytes (for reports and exported pages)."""
+    """The figure as PNG bytes (for reports and exported pages).
+
+    >>> from matplotlib.figure import Figure
+    >>> figure_png(Figure())[:4]
+    b'\\x89PNG'
+    """
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
     return buffer.getvalue()

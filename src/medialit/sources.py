@@ -50,7 +50,12 @@ def _cap(word: str) -> bool:
 
 
 def trim_tail(text: str, lo: int, end: int) -> int:
-    """Move ``end`` back over adverbs and auxiliaries ("has", "also", "on Thursday") before a verb."""
+    """Move ``end`` back over adverbs and auxiliaries ("has", "also", "on Thursday") before a verb.
+
+    >>> t = "Lukashenko also reiterated"
+    >>> t[:trim_tail(t, 0, t.index(" reiterated"))]
+    'Lukashenko'
+    """
     m = _TAIL.search(text, lo, end)
     return m.start() if m else end
 
