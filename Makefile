@@ -13,7 +13,7 @@ PYTEST_OPTS ?=
 BROWSER_TESTS := $(wildcard tests/browser/test_*.py)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test chromium data bench clean-venv
+.PHONY: help install lab test chromium data evaluate bench clean-venv
 
 help: ## List every task with one line each
 	@echo "medialit tasks:"
@@ -52,6 +52,11 @@ test: $(VENV)/.installed-test chromium ## Install test extras into .venv and run
 
 data: $(VENV)/.installed ## Rebuild the cleaned seed articles and their cleaning log from raw/
 	$(BIN)/medialit clean data/articles/lukashenko-2023
+
+evaluate: $(VENV)/.installed ## Score the detectors on the seed gold and the held-out check texts
+	$(BIN)/medialit evaluate
+	$(BIN)/medialit evaluate --gold-dir tests/heldout
+	$(BIN)/medialit evaluate --gold-dir tests/heldout-blind
 
 bench: $(VENV)/.installed ## Run the benchmark scripts and print their figures
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
