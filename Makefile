@@ -22,12 +22,17 @@ help: ## List every task with one line each
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# JupyterLab settings for a classroom: no news pop-up, no update check (etc/jupyterlab-overrides.json).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+$(VENV)/.installed: pyproject.toml etc/jupyterlab-overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@mkdir -p $(dir $(LAB_SETTINGS)) && cp etc/jupyterlab-overrides.json $(LAB_SETTINGS)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml etc/jupyterlab-overrides.json | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@mkdir -p $(dir $(LAB_SETTINGS)) && cp etc/jupyterlab-overrides.json $(LAB_SETTINGS)
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv (if missing) and install the kit into it
@@ -36,7 +41,8 @@ lab: $(VENV)/.installed ## Start JupyterLab with lessons/00-start-here.ipynb ope
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_OPTS) lessons/00-start-here.ipynb
 
 # Debian's chromium is installed only when there are browser tests and it is missing.
-NEED_CHROMIUM := $(if $(BROWSER_TESTS),$(if $(wildcard /usr/bin/chromium),,yes),)
+CHROMIUM_BIN ?= /usr/bin/chromium
+NEED_CHROMIUM := $(if $(BROWSER_TESTS),$(if $(wildcard $(CHROMIUM_BIN)),,yes),)
 
 chromium: ## Install Debian's chromium if browser tests need it and it is missing
 ifeq ($(NEED_CHROMIUM),yes)

@@ -81,4 +81,4 @@ def test_lesson_runs_on_another_article_set(path, other_set_dir, monkeypatch):
     nb = run_notebook(path, env_set=other_set_dir, monkeypatch=monkeypatch)
     text = "".join(o.get("text", "") + json.dumps(o.get("data", {})) for c in nb.cells if c.cell_type == "code"
                    for o in c.outputs)
-    assert "Harbour Road" in text and "Lukashenko" not in text
+    assert "council-blog" in text and "Lukashenko" not in text and "opinion-site" not in text

@@ -82,6 +82,14 @@ def test_a_second_make_with_nothing_changed_installs_nothing():
     assert "pip install" not in make("-n", "lab").stdout
 
 
+def test_make_test_installs_debians_chromium_only_when_missing():
+    missing = make("-n", "chromium", "CHROMIUM_BIN=/nonexistent/chromium").stdout
+    assert "apt-get install -y -qq chromium" in missing and "apt-get update" in missing
+    present = make("-n", "chromium", f"CHROMIUM_BIN={sys.executable}").stdout
+    assert "apt-get" not in present
+    assert list((ROOT / "tests" / "browser").glob("test_*.py")), "browser tests are what make chromium needed"
+
+
 def test_make_lab_opens_lesson_00_as_root_or_user():
     dry = make("-n", "lab").stdout
     assert "jupyter lab" in dry and dry.rstrip().endswith("lessons/00-start-here.ipynb")

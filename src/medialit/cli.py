@@ -5,6 +5,8 @@
     medialit clean SET_FOLDER     clean SET_FOLDER/raw/*.txt into SET_FOLDER (with cleaning-log.json)
     medialit annotate PATH... [--json] [--html OUT]
                                   attributions, hedges, boosters and loaded wording in text files
+    medialit report [SET] --out report.html
+                                  one self-contained page comparing the articles of a set
     medialit evaluate [--set NAME | --gold-dir DIR]
                                   precision, recall and F1 of the detectors against gold annotations
 """
@@ -76,6 +78,17 @@ def _annotate(args) -> int:
     return status
 
 
+def _report(args) -> int:
+    from pathlib import Path
+
+    from .report import format_report
+
+    articles = load_articles(args.set)
+    Path(args.out).write_text(format_report(articles), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _evaluate(args) -> int:
     import json
     from dataclasses import asdict
@@ -117,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help='print one JSON object per file: {"path": ..., "spans": [...]}')
     annotate.add_argument("--html", metavar="OUT", help="write a highlighted HTML page to OUT")
     annotate.set_defaults(run=_annotate)
+    report = sub.add_parser("report", help="write one self-contained HTML page comparing the articles of a set")
+    report.add_argument("set", nargs="?", default=None, help="set name or folder (default: $MEDIALIT_ARTICLES or the seed set)")
+    report.add_argument("--out", default="report.html", help="where to write the page (default: report.html)")
+    report.set_defaults(run=_report)
     evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations")
     evaluate.add_argument("--set", default="lukashenko-2023", help="article set with data/annotations/<set>/")
     evaluate.add_argument("--gold-dir", help="a folder of NAME.txt + NAME.json gold written with anchors")

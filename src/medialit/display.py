@@ -57,7 +57,11 @@ KIND_STYLE = {
     "booster": ("#D55E00", "double", "BOOST"),
     "loaded": ("#CC79A7", "wavy", "LOADED"),
     "source": ("#56B4E9", "dashed", "SOURCE"),
+    "claim": ("#E69F00", "solid", "CLAIM"),
 }
+CATEGORY_ORDER = ["attribution: named person", "attribution: role", "attribution: organisation",
+                  "attribution: anonymous", "attribution: vague", "attribution: author", "attribution: none",
+                  "hedge", "booster", "loaded"]
 CSS = """
 .medialit {font-family: Georgia, 'Times New Roman', serif; line-height: 1.7; max-width: 46em;}
 .medialit .ml {text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px;}
@@ -99,7 +103,8 @@ def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
     """
     items = "".join(f'<span><span class="ml ml-{k}">{k}</span><span class="ml-tag">[{KIND_STYLE[k][2]}]</span>'
                     f' ({KIND_STYLE[k][1]} underline)</span>' for k in kinds)
-    return f'<p class="ml-legend">{items}<span><span class="ml-quote">quoted words</span> (italic, grey)</span></p>'
+    return (f'<div class="medialit"><p class="ml-legend">{items}<span><span class="ml-quote">quoted words</span>'
+            f' (italic, grey)</span></p></div>')
 
 
 def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True) -> str:
@@ -115,17 +120,28 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
 
     spans = annotate(text) if spans is None else spans
     quotes = find_quotes(text) if quotes is None else quotes
+    items = sorted(list(spans), key=lambda s: (s.start, -s.end))
+    quote_ranges = sorted((q.start, q.end) for q in quotes)
     cuts = {0, len(text)}
-    for item in list(spans) + list(quotes):
+    for item in items:
         cuts.update((item.start, item.end))
+    for a, b in quote_ranges:
+        cuts.update((a, b))
     cuts = sorted(cuts)
-    out = []
+    out, active, nxt, qi = [], [], 0, 0
     for a, b in zip(cuts, cuts[1:]):
+        active = [s for s in active if s.end > a]          # a sweep: each span enters and leaves once
+        while nxt < len(items) and items[nxt].start <= a:
+            if items[nxt].end > a:
+                active.append(items[nxt])
+            nxt += 1
+        while qi < len(quote_ranges) and quote_ranges[qi][1] <= a:
+            qi += 1
         piece = escape(text[a:b])
-        covering = [s for s in spans if s.start <= a and b <= s.end]
+        covering = [s for s in active if s.start <= a and b <= s.end]
         for s in covering:
             piece = f'<span class="ml ml-{s.kind}" title="{escape(span_tooltip(s))}">{piece}</span>'
-        if any(q.start <= a and b <= q.end for q in quotes):
+        if qi < len(quote_ranges) and quote_ranges[qi][0] <= a and b <= quote_ranges[qi][1]:
             piece = f'<span class="ml-quote">{piece}</span>'
         out.append(piece)
         for s in covering:
@@ -133,7 +149,7 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
                 out.append(f'<span class="ml-tag" aria-hidden="true">[{KIND_STYLE.get(s.kind, ("", "", s.kind))[2]}]</span>')
     body = "".join(out)
     paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in body.split("\n\n") if p.strip())
-    return f'<div class="medialit">{format_legend() if legend else ""}{paragraphs}</div>'
+    return f'{format_legend() if legend else ""}<div class="medialit ml-text">{paragraphs}</div>'
 
 
 def format_page(title: str, body: str) -> str:
@@ -155,3 +171,97 @@ def show_annotated(text: str, spans=None) -> None:
     from IPython.display import HTML, display
 
     display(HTML(f"<style>{CSS}</style>" + format_annotated(text, spans)))
+
+
+def span_category(span) -> str:
+    """The toggle a span belongs to: attributions by source type, the other kinds by kind.
+
+    >>> from medialit.annotate import annotate
+    >>> [span_category(s) for s in annotate("Officials said it may rain.")]
+    ['attribution: anonymous', 'hedge']
+    """
+    if span.kind == "attribution":
+        return "attribution: " + ("none" if span.source is None else span.source.label)
+    return span.kind
+
+
+def format_feedback(feedback) -> str:
+    """HTML for a :class:`medialit.feedback.Feedback`: a coloured, labelled box with the messages.
+
+    >>> from medialit.feedback import Feedback
+    >>> "Not answered yet" in format_feedback(Feedback(0.0, "not answered", ["Mark some words."]))
+    True
+    """
+    colours = {"correct": "#009E73", "partial": "#E69F00", "wrong": "#D55E00"}
+    lines = str(feedback).split("\n")
+    items = "".join(f"<li>{escape(line[2:])}</li>" for line in lines[1:])
+    colour = colours.get(feedback.status, "#555555")
+    return (f'<div class="ml-feedback ml-feedback-{feedback.status.replace(" ", "-")}" role="status" '
+            f'style="border-left: 6px solid {colour}; padding: 0.3em 0.8em; margin: 0.4em 0;">'
+            f'<b>{escape(lines[0])}</b>' + (f"<ul>{items}</ul>" if items else "") + "</div>")
+
+
+def format_attributions(article, spans=None) -> str:
+    """HTML table of an article's attributions: cue, source, source type, stance, quote or paraphrase.
+
+    >>> from medialit import load_articles
+    >>> html = format_attributions(load_articles()["aggregator"])
+    >>> "Ukrainian and Western officials" in html and "anonymous" in html
+    True
+    """
+    from .attribution import find_attributions
+
+    spans = find_attributions(article.text) if spans is None else [s for s in spans if s.kind == "attribution"]
+    rows = "".join(
+        f"<tr><td>{escape(a.text if len(a.text) < 40 else a.text[:37] + '…”')}</td>"
+        f"<td>{escape(a.source.text) if a.source is not None else '<i>(no source)</i>'}</td>"
+        f"<td>{escape(a.source.label) if a.source is not None else 'none'}</td><td>{escape(a.stance)}</td>"
+        f"<td>{escape(a.label)}</td></tr>" for a in spans)
+    return (f"<p><b>{escape(article.id)}</b>: {len(spans)} attributions</p><table><thead><tr><th>cue</th><th>source</th>"
+            f"<th>source type</th><th>stance</th><th>quote or paraphrase</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def show_attributions(article) -> None:
+    """Display :func:`format_attributions` in a notebook.
+
+    >>> from medialit import load_articles
+    >>> show_attributions(load_articles()[0])
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(format_attributions(article)))
+
+
+def format_footnotes(articles) -> str:
+    """HTML: for articles whose facts pointed to numbered sources, which source backs which fact.
+
+    >>> from medialit import load_articles
+    >>> "New York Times" in format_footnotes(load_articles())
+    True
+    """
+    parts = []
+    for article in articles:
+        notes = article.meta.get("cleaning", {}).get("footnotes", [])
+        if not notes:
+            continue
+        items = []
+        for note in notes:
+            start = article.text.rfind("\n", 0, note["offset"]) + 1
+            fact = article.text[start:note["offset"]].strip(" •\t")
+            items.append(f"<li><b>[{note['number']}] {escape(note['source'] or '?')}</b>: "
+                         f"{escape(fact[:140] + ('…' if len(fact) > 140 else ''))}</li>")
+        parts.append(f"<p><b>{escape(article.id)}</b> numbers its facts:</p><ul>{''.join(items)}</ul>")
+    return "".join(parts) or "<p>No article in this set numbers its sources.</p>"
+
+
+def show_footnotes(articles) -> None:
+    """Display :func:`format_footnotes` in a notebook.
+
+    >>> from medialit import load_articles
+    >>> show_footnotes(load_articles())
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(format_footnotes(articles)))

@@ -1,0 +1,55 @@
+"""Practice texts for the Marker: a paragraph of an article and its answer key.
+
+The key is the gold annotation when the article's set has one (``data/annotations/<set>/``); for any
+other set it is what the detectors find, so lessons work on a teacher's own articles too.
+"""
+from __future__ import annotations
+
+import json
+
+from .annotate import KINDS, annotate, span_json
+from .articles import Article
+from .evaluate import gold_dir
+from .text import sentences
+
+
+def body_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph or list item of body text (no headline, no headings).
+
+    >>> from medialit import load_articles
+    >>> article = load_articles()["opinion-site"]
+    >>> a, b = body_paragraphs(article)[0]; article.text[a:b][:24]
+    'Unless Kyiv is going to '
+    """
+    from .text import blocks
+
+    body = [s for s in sentences(article.text) if s.label == "sentence"]
+    out = []
+    for p0, p1 in blocks(article.text):
+        inside = [s for s in body if p0 <= s.start < p1]
+        if inside:
+            out.append((inside[0].start, inside[-1].end))
+    return out
+
+
+def practice(article: Article, paragraph: int = 1, *, kinds=KINDS) -> tuple[str, list[dict], str]:
+    """The ``paragraph``-th body paragraph (from 1), its key spans (offsets into the paragraph) and
+    where the key came from: "gold" or "detectors".
+
+    >>> from medialit import load_articles
+    >>> text, key, origin = practice(load_articles()["opinion-site"], 1, kinds=("attribution",))
+    >>> origin, [text[k["start"]:k["end"]] for k in key]
+    ('gold', ['claimed'])
+    """
+    paragraphs = body_paragraphs(article)
+    p0, p1 = paragraphs[max(0, min(paragraph, len(paragraphs)) - 1)]
+    spans, origin = None, "detectors"
+    if article.path is not None:
+        gold_file = gold_dir(article.path.parent.name) / f"{article.id}.json"
+        if gold_file.exists():
+            spans, origin = json.loads(gold_file.read_text(encoding="utf-8"))["spans"], "gold"
+    if spans is None:
+        spans = [span_json(s) for s in annotate(article.text)]
+    key = [{**s, "start": s["start"] - p0, "end": s["end"] - p0} for s in spans
+           if s["kind"] in kinds and p0 <= s["start"] and s["end"] <= p1]
+    return article.text[p0:p1], key, origin

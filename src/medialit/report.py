@@ -1,0 +1,68 @@
+"""``medialit report``: one self-contained HTML page comparing the articles of a set."""
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from .annotate import annotate
+from .compare import align_claims, article_stats
+from .display import format_annotated, format_legend, format_page
+from .plots import figure_png, plot_claims, plot_rates, plot_sentiment, plot_source_mix
+
+
+def _table(rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(str(k))}</th>" for k in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(_cell(v))}</td>" for v in row.values()) + "</tr>" for row in rows)
+    return f'<table class="ml-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _cell(value) -> str:
+    if value is True:
+        return "✓ carries it"
+    if value is False:
+        return "— leaves it out"
+    return str(value)
+
+
+def _img(fig, alt: str) -> str:
+    data = base64.b64encode(figure_png(fig)).decode("ascii")
+    return f'<figure><img alt="{escape(alt)}" src="data:image/png;base64,{data}"><figcaption>{escape(alt)}</figcaption></figure>'
+
+
+def format_report(articles) -> str:
+    """The whole report page: highlighted texts side by side, the rates table, the omission table and
+    the plots as embedded images. No file outside the page is needed to view it.
+
+    >>> from medialit import load_articles
+    >>> page = format_report(load_articles())
+    >>> page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page and "leaves it out" in page
+    True
+    """
+    articles = list(articles)
+    spans = {a.id: annotate(a.text) for a in articles}
+    stats = [article_stats(a, spans[a.id]) for a in articles]
+    claims = align_claims(articles)
+    ids = [a.id for a in articles]
+    columns = "".join(f'<div class="ml-col"><h3>{escape(a.id)}</h3><p><i>{escape(a.kind)}</i></p>'
+                      f'{format_annotated(a.text, spans[a.id], legend=False)}</div>' for a in articles)
+    omissions = [{"#": c.id, "claim": c.label, **{i: i in c.members for i in ids}} for c in claims]
+    body = (
+        "<p>Made with medialit. Hover a highlight to see why it was marked. The marks come from rules and word "
+        "lists: read them as prompts for discussion, not verdicts.</p>"
+        + format_legend()
+        + f'<h2>The articles side by side</h2><div class="ml-columns">{columns}</div>'
+        + "<h2>Rates</h2>" + _table([s.as_row() for s in stats])
+        + _img(plot_rates(stats), "Hedges, boosters and loaded words per 100 words")
+        + "<h2>Who says so?</h2>" + _table([{"article": s.id, **s.by_source_type, **s.by_stance} for s in stats])
+        + _img(plot_source_mix(stats), "Attributions by source type")
+        + "<h2>Sentiment</h2>" + _img(plot_sentiment(stats), "VADER sentiment of each sentence, start to end")
+        + "<h2>What each article includes or leaves out</h2>" + _table(omissions)
+        + _img(plot_claims(claims, ids), "Claims carried (filled) or left out (empty) by each article")
+    )
+    style = ("<style>.ml-columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(22em,1fr));gap:1.5em}"
+             ".ml-table{border-collapse:collapse;margin:0.5em 0}.ml-table td,.ml-table th{border:1px solid #bbb;"
+             "padding:0.2em 0.5em;font:0.9em sans-serif}figure img{max-width:100%}</style>")
+    title = getattr(articles[0], "meta", {}).get("set_title") or "medialit report"
+    return format_page(title, style + body)

@@ -1,0 +1,53 @@
+"""The real thing: a lesson in JupyterLab, in Chromium. Toggle highlights, mark words, check them."""
+from __future__ import annotations
+
+import re
+
+from .conftest import OUTPUT
+from .lab_server import open_notebook
+
+
+def test_lesson_02_viewer_toggles_and_marker_check(browser, lab):
+    page = open_notebook(browser, *lab, "lessons/02-who-says-so.ipynb")
+    # The ArticleViewer: its toggle buttons and its highlighted text.
+    viewer = page.locator(".jp-OutputArea-output", has=page.locator(".widget-toggle-button")).first
+    viewer.locator(".ml-text .ml-loaded").first.wait_for(timeout=90_000)
+    loaded_before = viewer.locator(".ml-text .ml-loaded").count()
+    says_before = viewer.locator(".ml-text .ml-attribution").count()
+    assert loaded_before > 0 and says_before > 0
+    toggle = viewer.locator(".widget-toggle-button", has_text=re.compile(r"^loaded words \(\d+\)"))
+    toggle.click()
+    page.wait_for_function(
+        "el => el.querySelectorAll('.ml-text .ml-loaded').length === 0", arg=viewer.element_handle(), timeout=10_000)
+    assert viewer.locator(".ml-text .ml-attribution").count() == says_before
+    assert re.search(r"Showing \d+ of \d+ marks", viewer.inner_text())
+
+    # The Marker: mark "pointed out" (click, then shift-click) and check.
+    marker = page.locator(".jp-OutputArea-output", has=page.locator(".ml-marker-text")).first
+    marker.locator(".ml-word", has_text=re.compile(r"^pointed$")).first.click()
+    marker.locator(".ml-word", has_text=re.compile(r"^out$")).first.click(modifiers=["Shift"])
+    marker.locator(".ml-word.ml-marked", has_text="out").wait_for(timeout=10_000)
+    assert marker.locator(".ml-word.ml-marked").count() == 2
+    marker.get_by_role("button", name="Check").click()
+    feedback = marker.locator(".ml-feedback")
+    feedback.wait_for(timeout=15_000)
+    assert "Correct!" in feedback.inner_text()
+
+    # The keyboard alone: Enter marks, an arrow key moves, Shift+Enter extends, Delete unmarks.
+    marker.get_by_role("button", name="Clear all").click()
+    marker.locator(".ml-word.ml-marked").first.wait_for(state="detached", timeout=10_000)
+    first = marker.locator(".ml-word").first
+    first.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+Enter")
+    marker.locator(".ml-word.ml-marked").nth(1).wait_for(timeout=10_000)
+    assert marker.locator(".ml-word.ml-marked").all_inner_texts() == ["Dressing", "up"]
+    page.keyboard.press("Delete")
+    marker.locator(".ml-word.ml-marked").first.wait_for(state="detached", timeout=10_000)
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "lesson-02.png"), full_page=False)
+    marker.screenshot(path=str(OUTPUT / "lesson-02-marker.png"))
+    assert (OUTPUT / "lesson-02.png").stat().st_size > 10_000
+    page.close()
