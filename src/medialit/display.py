@@ -67,8 +67,12 @@ CSS = """
 .medialit .ml {text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px;}
 .medialit .ml-tag {font: bold 0.62em sans-serif; vertical-align: super; margin-left: 1px; color: #333;}
 .medialit .ml-quote {font-style: italic; background: #f2f2f2;}
-.medialit .ml-legend span {margin-right: 1.2em; white-space: nowrap;}
+.medialit .ml-legend {display: flex; flex-wrap: wrap; gap: 0.2em 1.2em;}
+.medialit .ml-legend > span {white-space: nowrap;}
 .medialit p {margin: 0 0 0.8em 0;}
+.ml-table {border-collapse: collapse; margin: 0.5em 0;}
+.ml-table td, .ml-table th {border: 1px solid #bbb; padding: 0.2em 0.5em; font: 0.9em sans-serif; text-align: left;
+  vertical-align: top;}
 """ + "".join(
     f".medialit .ml-{kind} {{text-decoration-color: {colour}; text-decoration-style: {style};"
     f" background: {colour}1f;}}\n" for kind, (colour, style, _) in KIND_STYLE.items())
@@ -265,3 +269,108 @@ def show_footnotes(articles) -> None:
     from IPython.display import HTML, display
 
     display(HTML(format_footnotes(articles)))
+
+
+def format_table(rows: list[dict], *, caption: str = "") -> str:
+    """A plain HTML table from a list of dicts (the keys of the first row are the columns).
+
+    >>> format_table([{"a": 1, "b": True}])
+    '<table class="ml-table"><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>✓</td></tr></tbody></table>'
+    """
+    if not rows:
+        return "<p><i>(nothing to show)</i></p>"
+    cell = lambda v: "✓" if v is True else ("—" if v is False else escape(str(v)))  # noqa: E731
+    head = "".join(f"<th>{escape(str(k))}</th>" for k in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row.values()) + "</tr>" for row in rows)
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'<table class="ml-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def show_table(rows: list[dict], *, caption: str = "") -> None:
+    """Display :func:`format_table` in a notebook.
+
+    >>> show_table([{"article": "a", "words": 3}])
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(f"<style>{CSS}</style>" + format_table(rows, caption=caption)))
+
+
+def overview_rows(articles) -> list[dict]:
+    """One row per article: headline, kind, length and how it opens.
+
+    >>> overview_rows(__import__("medialit").load_articles())[1]["words"]
+    504
+    """
+    rows = []
+    for a in articles:
+        first = next((s.text for s in a.sentences if s.label == "sentence"), "")
+        rows.append({"article": a.id, "headline": a.headline, "kind": a.kind or "(not given)", "words": a.n_words,
+                     "sentences": len(a.sentences), "opens with": first[:160] + ("…" if len(first) > 160 else "")})
+    return rows
+
+
+def mark_rows(article, kinds=("attribution", "hedge", "booster", "loaded")) -> list[dict]:
+    """One row per mark in an article: the words, kind, category, whose voice, why, and an alternative.
+
+    >>> rows = mark_rows(__import__("medialit").load_articles()["bbc-repost"], kinds=("hedge",))
+    >>> [(r["words"], r["voice"]) for r in rows]
+    [('allegedly', 'author'), ('may', 'quote: Mr. Lukashenko'), ('likely', 'author')]
+    """
+    from .annotate import annotate
+
+    rows = []
+    for s in annotate(article.text):
+        if s.kind not in kinds:
+            continue
+        row = {"words": s.text if len(s.text) < 50 else s.text[:47] + "…", "kind": s.kind, "category": s.label,
+               "voice": s.voice + (f": {s.speaker}" if s.speaker else ""), "why": s.why}
+        if "loaded" in kinds:
+            row["neutral alternative"] = s.alternative
+        rows.append(row)
+    return rows
+
+
+def sentiment_rows(article) -> list[dict]:
+    """VADER's compound score for each sentence of an article (−1 negative … +1 positive).
+
+    >>> rows = sentiment_rows(__import__("medialit").load_articles()["opinion-site"])
+    >>> min(r["VADER"] for r in rows) < 0
+    True
+    """
+    from .text import sentiment_analyzer
+
+    analyzer = sentiment_analyzer()
+    return [{"#": i, "sentence": s.text[:120] + ("…" if len(s.text) > 120 else ""),
+             "VADER": round(analyzer.polarity_scores(s.text)["compound"], 3)}
+            for i, s in enumerate((s for s in article.sentences if s.label == "sentence"), start=1)]
+
+
+def format_section(articles, heading: str) -> str:
+    """HTML of the text under ``heading`` in every article that has such a section.
+
+    >>> from medialit import load_articles
+    >>> "Pro-establishment narrative" in format_section(load_articles(), "Narratives")
+    True
+    """
+    from .compare import sections
+
+    parts = []
+    for article in articles:
+        text = sections(article).get(heading)
+        if text:
+            items = "".join(f"<li>{escape(line.strip(' •'))}</li>" for line in text.splitlines() if line.strip())
+            parts.append(f"<p><b>{escape(article.id)}</b>, section “{escape(heading)}”:</p><ul>{items}</ul>")
+    return "".join(parts) or f"<p>No article in this set has a section called “{escape(heading)}”.</p>"
+
+
+def show_section(articles, heading: str) -> None:
+    """Display :func:`format_section` in a notebook.
+
+    >>> show_section([], "Narratives")
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(format_section(articles, heading)))

@@ -185,14 +185,14 @@ def check_choice(selected, answer, *, explanation: str = "", explanations: dict 
 def key_facts(text: str) -> list[str]:
     """Names and numbers in a sentence: what a neutral rewrite must keep.
 
-    >>> key_facts("The Belarusian strongman met Putin in Moscow on 17 February, with 2 aides.")
-    ['Belarusian', 'Putin', 'Moscow', '17', 'February', '2']
+    >>> key_facts("The Belarusian strongman met Putin in Moscow’s Kremlin on 17 February, with 2 aides.")
+    ['Belarusian', 'Putin', 'Moscow', 'Kremlin', '17', 'February', '2']
     """
     import re
 
     facts = []
     for m in re.finditer(r"\d[\d,.]*%?|[A-Z][\w’'-]*", text):
-        word = m.group().rstrip(".,")
+        word = re.sub(r"[’']s?$", "", m.group().rstrip(".,"))
         first = not text[:m.start()].strip() or re.search(r"[.!?“\"]\s*$", text[:m.start()])
         if first and word[0].isalpha() and word.lower() in _COMMON_STARTS:
             continue

@@ -22,6 +22,25 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
 
 
+def plot_lengths(stats: list[ArticleStats]) -> Figure:
+    """How long each article is, in words, with the number of sentences on each bar.
+
+    >>> from medialit import load_articles
+    >>> from medialit.compare import compare
+    >>> [round(p.get_height()) for p in plot_lengths(compare(load_articles())).axes[0].patches]
+    [330, 504, 399]
+    """
+    fig = Figure(figsize=(6, 3), layout="constrained")
+    ax = fig.add_subplot()
+    bars = ax.bar([s.id for s in stats], [s.words for s in stats], color=[OKABE_ITO[k % 8] for k in range(len(stats))],
+                  hatch="//", edgecolor="black")
+    ax.bar_label(bars, labels=[f"{s.words} words, {s.sentences} sentences" for s in stats], fontsize=8)
+    ax.set_ylabel("words")
+    ax.set_title("Same event, different lengths")
+    ax.margins(y=0.2)
+    return fig
+
+
 def plot_rates(stats: list[ArticleStats]) -> Figure:
     """Hedges, boosters and loaded terms per 100 words, one group of bars per article.
 

@@ -6,24 +6,20 @@ from html import escape
 
 from .annotate import annotate
 from .compare import align_claims, article_stats
-from .display import format_annotated, format_legend, format_page
+from .display import format_annotated, format_legend, format_page, format_table
 from .plots import figure_png, plot_claims, plot_rates, plot_sentiment, plot_source_mix
 
 
 def _table(rows: list[dict]) -> str:
-    if not rows:
-        return ""
-    head = "".join(f"<th>{escape(str(k))}</th>" for k in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{escape(_cell(v))}</td>" for v in row.values()) + "</tr>" for row in rows)
-    return f'<table class="ml-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return format_table([{k: _cell(v) for k, v in row.items()} for row in rows])
 
 
-def _cell(value) -> str:
+def _cell(value):
     if value is True:
         return "✓ carries it"
     if value is False:
         return "— leaves it out"
-    return str(value)
+    return value
 
 
 def _img(fig, alt: str) -> str:
@@ -62,7 +58,6 @@ def format_report(articles) -> str:
         + _img(plot_claims(claims, ids), "Claims carried (filled) or left out (empty) by each article")
     )
     style = ("<style>.ml-columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(22em,1fr));gap:1.5em}"
-             ".ml-table{border-collapse:collapse;margin:0.5em 0}.ml-table td,.ml-table th{border:1px solid #bbb;"
-             "padding:0.2em 0.5em;font:0.9em sans-serif}figure img{max-width:100%}</style>")
+             "figure img{max-width:100%}</style>")
     title = getattr(articles[0], "meta", {}).get("set_title") or "medialit report"
     return format_page(title, style + body)

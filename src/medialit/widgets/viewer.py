@@ -107,7 +107,7 @@ class CompareView(widgets.VBox):
         self.claim_picker.observe(lambda _c: self.refresh(), names="value")
         self.claim_status = widgets.HTML()
         width = f"{max(100 // n - 1, 20)}%"
-        self.panels = {a.id: widgets.HTML(layout=widgets.Layout(width=width)) for a in self.articles}
+        self.panels = {a.id: widgets.HTML(layout=widgets.Layout(width="100%")) for a in self.articles}
         columns = widgets.HBox([widgets.VBox([widgets.HTML(f"<h4>{a.id}</h4><i>{a.headline}</i>"), self.panels[a.id]],
                                              layout=widgets.Layout(width=width, padding="0 0.5em"))
                                 for a in self.articles])
