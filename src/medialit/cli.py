@@ -7,6 +7,10 @@
                                   attributions, hedges, boosters and loaded wording in text files
     medialit report [SET] --out report.html
                                   one self-contained page comparing the articles of a set
+    medialit assign               generate exercises/ from solutions/
+    medialit grade SUBMISSIONS... --out grades.csv [--feedback DIR]
+                                  grade a class: fresh kernel per notebook, nbgrader-style gradebook
+    medialit release OUT/         what students receive: no solutions, keys scrambled
     medialit evaluate [--set NAME | --gold-dir DIR]
                                   precision, recall and F1 of the detectors against gold annotations
 """
@@ -89,6 +93,48 @@ def _report(args) -> int:
     return 0
 
 
+def _assign(args) -> int:
+    from pathlib import Path
+
+    from .grading.assign import assign
+    from .grading.keys import repo_dir
+
+    root = repo_dir()
+    for path in assign(Path(args.solutions or root / "solutions"), Path(args.exercises or root / "exercises")):
+        print(f"wrote {path}")
+    return 0
+
+
+def _grade(args) -> int:
+    from pathlib import Path
+
+    from .grading.gradebook import Options, grade
+    from .grading.pages import write_feedback
+
+    options = Options(assignment=args.assignment, duedate=args.duedate or "", cell_timeout=args.timeout,
+                      memory_mb=args.memory_mb)
+    rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
+    print(f"\nwrote {args.out}: {len(rows)} submissions")
+    if args.feedback:
+        write_feedback(rows, Path(args.feedback), show_answers=args.show_answers)
+        print(f"wrote feedback pages to {args.feedback} (class summary: index.html)")
+    return 0
+
+
+def _release(args) -> int:
+    from pathlib import Path
+
+    from .grading.release import release
+
+    try:
+        out = release(Path(args.out))
+    except ValueError as error:
+        print(f"medialit: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote the student release to {out}")
+    return 0
+
+
 def _evaluate(args) -> int:
     import json
     from dataclasses import asdict
@@ -134,6 +180,24 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("set", nargs="?", default=None, help="set name or folder (default: $MEDIALIT_ARTICLES or the seed set)")
     report.add_argument("--out", default="report.html", help="where to write the page (default: report.html)")
     report.set_defaults(run=_report)
+    assign = sub.add_parser("assign", help="generate exercises/ from solutions/ (answers removed)")
+    assign.add_argument("--solutions", help="solutions folder (default: the kit's solutions/)")
+    assign.add_argument("--exercises", help="exercises folder to write (default: the kit's exercises/)")
+    assign.set_defaults(run=_assign)
+    grade = sub.add_parser("grade", help="grade submitted exercise notebooks into a gradebook")
+    grade.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="notebooks, or folders of notebooks")
+    grade.add_argument("--out", default="grades.csv", help="the gradebook to write (default: grades.csv)")
+    grade.add_argument("--assignment", help="the exercise number, e.g. 03 (default: read from each notebook)")
+    grade.add_argument("--duedate", help="due date for the duedate column")
+    grade.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
+    grade.add_argument("--timeout", type=float, default=30, help="seconds a cell may run before it is stopped")
+    grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of each student's kernel")
+    grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback page per student here")
+    grade.add_argument("--show-answers", action="store_true", help="put answers and keys in the feedback pages")
+    grade.set_defaults(run=_grade)
+    release = sub.add_parser("release", help="build what students receive: no solutions, keys not readable")
+    release.add_argument("out", metavar="OUT", help="the folder to create")
+    release.set_defaults(run=_release)
     evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations")
     evaluate.add_argument("--set", default="lukashenko-2023", help="article set with data/annotations/<set>/")
     evaluate.add_argument("--gold-dir", help="a folder of NAME.txt + NAME.json gold written with anchors")

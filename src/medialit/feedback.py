@@ -41,17 +41,21 @@ class Feedback:
 
 def _as_spans(answer, text: str, default_kind: str) -> list[Span]:
     """Spans from a Marker value, (start, end[, kind]) tuples, dicts, or strings found in ``text``."""
-    spans = []
+    spans, after = [], {}
     for item in answer:
         if isinstance(item, Span):
             spans.append(item)
         elif isinstance(item, str):
-            at = text.find(item)
+            word = item.strip().replace("'", "’") if item.strip() not in text and item.strip().replace(
+                "'", "’") in text else item.strip()
+            start_from = after.get(word.lower(), 0)  # a word given twice means its next occurrence
+            at = text.lower().find(word.lower(), start_from)
             if at == -1:
-                at = text.lower().find(item.lower())
-            if at == -1 or not item.strip():
+                at = text.lower().find(word.lower())
+            if at == -1 or not word:
                 raise ValueError(f"“{item}” is not in the text; copy the words exactly")
-            spans.append(Span.of(text, at, at + len(item), default_kind))
+            after[word.lower()] = at + len(word)
+            spans.append(Span.of(text, at, at + len(word), default_kind))
         elif isinstance(item, dict):
             spans.append(Span.of(text, int(item["start"]), int(item["end"]), item.get("kind", default_kind)))
         else:
@@ -64,12 +68,13 @@ def _place(text: str, pos: int) -> str:
     """Where ``pos`` is, for a student: "the headline" or "sentence 3" (counting body sentences)."""
     from .text import sentences
 
+    article = "\n\n" in text  # an article has a headline line; a paragraph has none
     number = 0
     for sentence in sentences(text):
-        if sentence.label == "sentence":
+        if sentence.label == "sentence" or not article:
             number += 1
         if sentence.start <= pos < sentence.end:
-            return "the headline" if sentence.label == "headline" else f"sentence {number}"
+            return "the headline" if sentence.label == "headline" and article else f"sentence {number}"
     return "the text"
 
 

@@ -1,0 +1,235 @@
+"""``medialit grade``: grade a class's submissions into an nbgrader-compatible ``grades.csv``.
+
+Each submission runs in a fresh kernel (:mod:`medialit.grading.runner`); its answers are scored here
+against the instructor's keys. Bad input never stops the batch: it becomes a row with a status.
+Finished rows go to ``<out>.progress.jsonl`` as they complete, and ``grades.csv`` is rewritten
+atomically after each one, so an interrupted run resumes where it stopped and loses nothing; a
+submission whose file and keys are unchanged is not graded again, so a re-run gives the same result.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .keys import all_questions, assignment_questions
+from .scoring import score_answer
+
+NBGRADER_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+                    "raw_score", "late_submission_penalty", "score", "max_score"]
+
+
+@dataclass
+class Options:
+    assignment: str | None = None
+    duedate: str = ""
+    cell_timeout: float = 30
+    memory_mb: int = 2048
+
+
+def _identity(nb: dict, path: Path, assignment: str) -> dict:
+    meta = (nb.get("metadata") or {}).get("medialit", {}).get("student") or {}
+    student = {"student_id": str(meta.get("id", "")).strip(), "first_name": meta.get("first_name", ""),
+               "last_name": meta.get("last_name", ""), "email": meta.get("email", "")}
+    if not student["student_id"]:
+        stem = re.sub(r"\b\d\d-[a-z0-9-]+", " ", path.stem.lower().replace("_", " "))
+        stem = re.sub(r"\b(exercise|submission|copy|final|medialit|\d\d)\b", " ", stem)
+        words = [w for w in re.split(r"[^a-z0-9]+", stem) if w]
+        student["student_id"] = "-".join(words) or path.stem
+    return student
+
+
+def _assignment(nb: dict, path: Path) -> str | None:
+    declared = (nb.get("metadata") or {}).get("medialit", {}).get("assignment")
+    if declared:
+        return str(declared)
+    ids = [c.get("metadata", {}).get("medialit", {}).get("id", "") for c in nb.get("cells", [])]
+    found = {i.split(".")[0] for i in ids if isinstance(i, str) and re.fullmatch(r"\d\d\.\d+", i)}
+    if len(found) == 1:
+        return found.pop()
+    match = re.match(r"(\d\d)-", path.name)
+    return match.group(1) if match and match.group(1) in {q["assignment"] for q in all_questions().values()} else None
+
+
+def read_submission(path: Path) -> tuple[dict | None, str]:
+    """The notebook as a dict, or None and a status saying what is wrong with the file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"unreadable: {error.strerror}"
+    if not data.strip():
+        return None, "unreadable: empty file"
+    try:
+        nb = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "unreadable: not UTF-8 text"
+    except json.JSONDecodeError as error:
+        return None, f"unreadable: invalid JSON (line {error.lineno}, column {error.colno})"
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return None, "unreadable: not a notebook"
+    if nb.get("nbformat") != 4:
+        return None, f"unreadable: notebook format {nb.get('nbformat')}, need 4"
+    return nb, "ok"
+
+
+def grade_file(path: str, options: Options) -> dict:
+    """Grade one submission and return its gradebook row (never raises)."""
+    path = Path(path)
+    row = {"file": str(path), "flags": []}
+    try:
+        row["timestamp"] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(path.stat().st_mtime))
+    except OSError:
+        row["timestamp"] = ""
+    nb, status = read_submission(path)
+    assignment = _assignment(nb, path) if nb else (options.assignment or "")
+    if nb is not None and assignment is None:
+        status = "not a medialit exercise"
+    if nb is not None and options.assignment and assignment and assignment != options.assignment:
+        row["flags"].append(f"this is exercise {assignment}, not {options.assignment}")
+        status, assignment = "wrong assignment", options.assignment
+    assignment = assignment or options.assignment or ""
+    questions = assignment_questions(assignment) if assignment else []
+    row.update(assignment=assignment, duedate=options.duedate, **_identity(nb or {}, path, assignment))
+    scores = {q["id"]: 0.0 for q in questions}
+    manual = False
+    if status == "ok":
+        try:
+            notebook = nbformat.reads(json.dumps(nb), as_version=4)
+            result = run_notebook_for(notebook, questions, options)
+            status = result.status
+            row["flags"] += result.flags
+            sources = "\n".join(c.get("source", "") if isinstance(c.get("source"), str) else "".join(c.get("source", []))
+                                for c in nb["cells"])
+            for q in questions:
+                captured = result.answers.get(q["variable"], {"missing": True})
+                if "missing" in captured:
+                    defined = re.search(rf"^\s*{q['variable']}\s*=", sources, re.M)
+                    row["flags"].append(f"{q['id']}: answer cell deleted" if not defined else
+                                        f"{q['id']}: answer not set (the cell did not run)")
+                    continue
+                if "invalid" in captured:
+                    row["flags"].append(f"{q['id']}: answer is not a plain value ({captured['invalid']})")
+                    continue
+                value = captured["value"]
+                value = ... if value == {"__ellipsis__": True} else value
+                feedback = score_answer(q, value)
+                if feedback.status == "not answered":
+                    row["flags"].append(f"{q['id']}: not answered")
+                scores[q["id"]] = feedback.earned
+                manual = manual or feedback.status == "manual"
+                row.setdefault("feedback", {})[q["id"]] = {"status": feedback.status, "score": feedback.earned,
+                                                           "messages": feedback.messages, "answer": value}
+        except Exception as error:
+            status = "error"
+            row["flags"].append(f"grading failed: {type(error).__name__}: {str(error)[:120]}")
+    raw = round(sum(scores.values()), 2)
+    row.update(raw_score=raw, late_submission_penalty=0, score=raw,
+               max_score=float(sum(q["points"] for q in questions)), scores=scores,
+               needs_manual_grading=manual, status=status)
+    return row
+
+
+def run_notebook_for(notebook, questions, options: Options):
+    from .runner import run_notebook
+
+    return run_notebook(notebook, [q["variable"] for q in questions], cell_timeout=options.cell_timeout,
+                        memory_mb=options.memory_mb)
+
+
+def fingerprint(path: Path, options: Options) -> str:
+    """What a cached row depends on: the file's bytes, the keys and the grading options."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(path.read_bytes())
+    except OSError:
+        digest.update(b"unreadable")
+    digest.update(json.dumps(all_questions(), sort_keys=True, default=str).encode())
+    digest.update(json.dumps([options.assignment, options.duedate, options.cell_timeout, options.memory_mb]).encode())
+    return digest.hexdigest()
+
+
+def find_submissions(paths: list[str]) -> list[Path]:
+    """Every ``.ipynb`` named, or inside a named folder (checkpoints skipped), sorted."""
+    found = set()
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            found |= {f for f in p.rglob("*.ipynb") if ".ipynb_checkpoints" not in f.parts}
+        else:
+            found.add(p)
+    return sorted(found)
+
+
+def write_csv(rows: list[dict], out: Path) -> None:
+    """Write the gradebook atomically (a temporary file, then a rename)."""
+    question_ids = sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
+    columns = NBGRADER_COLUMNS + [f"q{q}" for q in question_ids] + ["needs_manual_grading", "status", "flags", "file"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for r in sorted(rows, key=lambda r: (r["assignment"], r["student_id"], r["file"])):
+        writer.writerow({**{c: r.get(c, "") for c in NBGRADER_COLUMNS},
+                         **{f"q{q}": r["scores"].get(q, "") for q in question_ids},
+                         "needs_manual_grading": r["needs_manual_grading"], "status": r["status"],
+                         "flags": "; ".join(r["flags"]), "file": r["file"]})
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    os.replace(tmp, out)
+
+
+def grade(paths: list[str], out: Path, options: Options | None = None, *, workers: int | None = None,
+          progress=sys.stderr) -> list[dict]:
+    """Grade every submission (in parallel), resuming from ``<out>.progress.jsonl``; return the rows."""
+    options = options or Options()
+    out = Path(out)
+    log = out.with_name(out.name + ".progress.jsonl")
+    done: dict[str, dict] = {}
+    if log.exists():
+        for line in log.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+                done[entry["fingerprint"]] = entry["row"]
+            except (json.JSONDecodeError, KeyError):
+                continue  # a half-written last line from an interrupted run
+    submissions = find_submissions(paths)
+    prints = {str(p): fingerprint(p, options) for p in submissions}
+    rows = {str(p): {**done[prints[str(p)]], "file": str(p)} for p in submissions if prints[str(p)] in done}
+    todo = [p for p in submissions if str(p) not in rows]
+    total = len(submissions)
+
+    def finished(row: dict) -> None:
+        rows[row["file"]] = row
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"fingerprint": prints[row["file"]], "row": row}, default=str) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        write_csv(list(rows.values()), out)
+        if progress:
+            bar = "#" * int(20 * len(rows) / max(total, 1))
+            print(f"\r[{bar:<20}] {len(rows)}/{total} {Path(row['file']).name}: {row['status']} "
+                  f"{row['score']:g}/{row['max_score']:g}", file=progress, flush=True)
+
+    if rows:
+        write_csv(list(rows.values()), out)
+    workers = workers or os.cpu_count() or 1
+    if todo and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(grade_file, str(p), options) for p in todo]
+            for future in as_completed(futures):
+                finished(future.result())
+    else:
+        for p in todo:
+            finished(grade_file(str(p), options))
+    if not submissions:
+        write_csv([], out)
+    return sorted(rows.values(), key=lambda r: (r["assignment"], r["student_id"], r["file"]))
