@@ -13,7 +13,7 @@ PYTEST_OPTS ?=
 BROWSER_TESTS := $(wildcard tests/browser/test_*.py)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test chromium data evaluate bench clean-venv
+.PHONY: help install lab test chromium data assign release evaluate bench clean-venv
 
 help: ## List every task with one line each
 	@echo "medialit tasks:"
@@ -58,6 +58,12 @@ test: $(VENV)/.installed-test chromium ## Install test extras into .venv and run
 
 data: $(VENV)/.installed ## Rebuild the cleaned seed articles and their cleaning log from raw/
 	$(BIN)/medialit clean data/articles/lukashenko-2023
+
+assign: $(VENV)/.installed ## Generate exercises/ from solutions/ (run after editing a solution)
+	$(BIN)/medialit assign
+
+release: $(VENV)/.installed ## Build the student release in release/ (no solutions; keys scrambled)
+	$(BIN)/medialit release release
 
 evaluate: $(VENV)/.installed ## Score the detectors on the seed gold and the held-out check texts
 	$(BIN)/medialit evaluate

@@ -37,9 +37,9 @@ def data_dir() -> Path:
 
 def vader_lexicon_dir() -> Path:
     """The folder of the ``vaderSentiment`` package, which holds ``vader_lexicon.txt``."""
-    import vaderSentiment
+    from importlib.util import find_spec
 
-    return Path(vaderSentiment.__file__).resolve().parent
+    return Path(find_spec("vaderSentiment").origin).resolve().parent
 
 
 def configure_nltk() -> list[str]:
@@ -54,10 +54,18 @@ def configure_nltk() -> list[str]:
     >>> nltk.sent_tokenize("Mr. Putin met Pres. Biden. They talked.")
     ['Mr. Putin met Pres. Biden.', 'They talked.']
     """
-    import nltk
+    import sys
 
     ours = str(data_dir() / "nltk_data")
     vader = str(vader_lexicon_dir())
+    if "nltk" not in sys.modules:
+        # NLTK reads NLTK_DATA into nltk.data.path when it is first imported: set it and leave the
+        # (slow) import of NLTK for the first code that needs it.
+        os.environ["NLTK_DATA"] = os.pathsep.join([ours, vader] + [
+            p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p and p not in (ours, vader)])
+        return os.environ["NLTK_DATA"].split(os.pathsep)
+    import nltk
+
     if ours in nltk.data.path:
         nltk.data.path.remove(ours)
     nltk.data.path.insert(0, ours)

@@ -5,6 +5,8 @@ answer gets instant feedback that explains each miss and each extra without show
 """
 from __future__ import annotations
 
+import os
+
 from .display import format_feedback
 from .feedback import Feedback
 from .grading.keys import all_questions
@@ -42,6 +44,9 @@ def check(question_id: str, answer) -> CheckResult:
     >>> check("99.9", 1).status
     'invalid'
     """
+    if os.environ.get("MEDIALIT_GRADING") == "1":
+        # Inside the grader's kernel nothing is scored: the grader scores the saved answers itself.
+        return CheckResult(str(question_id), Feedback(0.0, "not checked", ["Checked by the grader."]))
     try:
         question = all_questions().get(str(question_id))
         if question is None:
@@ -63,7 +68,11 @@ def question_text(question_id: str) -> str:
 
 
 def show_question(question_id: str) -> None:
-    """Print the text a question is about, with each sentence on its own line."""
+    """Print the text a question is about.
+
+    >>> show_question("03.1")  # doctest: +ELLIPSIS
+    Alexander Lukashenko is not recognized as the rightful leader of Belarus ...
+    """
     print(question_text(question_id))
 
 
@@ -71,6 +80,10 @@ def question_marker(question_id: str):
     """A Marker for practising a *mark* question by clicking; its Check uses the question's key.
 
     Clicks are not saved in the notebook: write the final answer as a list of words.
+
+    >>> marker = question_marker("02.1")
+    >>> marker.mark_text("parroted"); marker.check().status
+    'partial'
     """
     from .widgets import Marker
 

@@ -130,7 +130,8 @@ def _kernel_spec_dir(memory_mb: int) -> str:
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "medialit.grading.kernel", "--memory-mb", str(memory_mb), "-f",
                  "{connection_file}"],
-        "display_name": "medialit grader", "language": "python"}), encoding="utf-8")
+        "display_name": "medialit grader", "language": "python", "env": {"MEDIALIT_GRADING": "1"}}),
+        encoding="utf-8")
     return str(folder / "kernels")
 
 
@@ -161,8 +162,11 @@ def run_notebook(nb: nbformat.NotebookNode, variables: list[str], *, cell_timeou
     capture = new_code_cell(f"__medialit_capture__({variables!r})")
     run = nbformat.v4.new_notebook(cells=[bootstrap, *nb.cells, capture], metadata=nb.metadata)
     specs = KernelSpecManager(kernel_dirs=[_kernel_spec_dir(memory_mb)], ensure_native_kernel=False)
-    km = AsyncKernelManager(kernel_name="medialit-grader", kernel_spec_manager=specs)
+    # IPC sockets in the submission's own scratch folder: no TCP ports, so parallel kernels never collide.
+    km = AsyncKernelManager(kernel_name="medialit-grader", kernel_spec_manager=specs, transport="ipc",
+                            ip=str(Path(workdir) / "kernel"))
     client = NotebookClient(run, km=km, timeout=cell_timeout, startup_timeout=startup_timeout, allow_errors=True,
+                            shutdown_kernel="immediate",
                             interrupt_on_timeout=True, kernel_name="medialit-grader",
                             resources={"metadata": {"path": workdir}})
     total_output = 0
