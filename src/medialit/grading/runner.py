@@ -129,7 +129,7 @@ def _kernel_spec_dir(memory_mb: int) -> str:
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "medialit.grading.kernel", "--memory-mb", str(memory_mb), "-f",
-                 "{connection_file}"],
+                 "{connection_file}", "--HistoryManager.enabled=False"],
         "display_name": "medialit grader", "language": "python", "env": {"MEDIALIT_GRADING": "1"}}),
         encoding="utf-8")
     return str(folder / "kernels")
