@@ -8,6 +8,12 @@ from __future__ import annotations
 import os
 
 from .display import format_feedback
+
+
+def _grading() -> bool:
+    """True inside the grader's kernel, where nothing is shown or checked (the grader scores answers itself)."""
+    return os.environ.get("MEDIALIT_GRADING") == "1"
+
 from .feedback import Feedback
 from .grading.keys import all_questions
 from .grading.scoring import score_answer
@@ -44,8 +50,7 @@ def check(question_id: str, answer) -> CheckResult:
     >>> check("99.9", 1).status
     'invalid'
     """
-    if os.environ.get("MEDIALIT_GRADING") == "1":
-        # Inside the grader's kernel nothing is scored: the grader scores the saved answers itself.
+    if _grading():
         return CheckResult(str(question_id), Feedback(0.0, "not checked", ["Checked by the grader."]))
     try:
         question = all_questions().get(str(question_id))
@@ -73,6 +78,8 @@ def show_question(question_id: str) -> None:
     >>> show_question("03.1")  # doctest: +ELLIPSIS
     Alexander Lukashenko is not recognized as the rightful leader of Belarus ...
     """
+    if _grading():
+        return
     print(question_text(question_id))
 
 
@@ -85,6 +92,8 @@ def question_marker(question_id: str):
     >>> marker.mark_text("parroted"); marker.check().status
     'partial'
     """
+    if _grading():
+        return None
     from .widgets import Marker
 
     question = all_questions()[question_id]
