@@ -116,9 +116,9 @@ class Article:
 
     @cached_property
     def quotes(self) -> list[Span]:
-        from .text import find_quotes
+        from ._context import context_for
 
-        return find_quotes(self.text)
+        return list(context_for(self.text).quotes)
 
     @property
     def n_words(self) -> int:

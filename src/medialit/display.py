@@ -119,11 +119,11 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
     >>> "[SAYS]" in html and "[LOADED]" in html and "Neutral alternative: government" in html
     True
     """
+    from ._context import context_for
     from .annotate import annotate
-    from .quotes import find_quotes
 
     spans = annotate(text) if spans is None else spans
-    quotes = find_quotes(text) if quotes is None else quotes
+    quotes = context_for(text).quotes if quotes is None else quotes
     items = sorted(list(spans), key=lambda s: (s.start, -s.end))
     quote_ranges = sorted((q.start, q.end) for q in quotes)
     cuts = {0, len(text)}

@@ -138,7 +138,9 @@ def sentences(text: str) -> list[Span]:
     if not require_text(text).strip():
         return []
     punkt = _punkt()
-    quotes = find_quotes(text)
+    from ._context import context_for
+
+    quotes = context_for(text).quotes  # shared with the detectors: found once per text
     out: list[Span] = []
     for b0, b1 in blocks(text):
         pieces = [(b0 + s, b0 + e) for s, e in punkt.span_tokenize(text[b0:b1])]

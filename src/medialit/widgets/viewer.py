@@ -9,7 +9,7 @@ from ..annotate import annotate
 from ..articles import Article
 from ..compare import align_claims
 from ..display import CATEGORY_ORDER, CSS, format_annotated, format_legend, span_category
-from ..quotes import find_quotes
+from .._context import context_for
 from ..span import Span
 
 
@@ -63,7 +63,7 @@ class ArticleViewer(widgets.VBox):
         self.article = _article(article)
         text = self.article.text
         self.spans = annotate(text) if spans is None else spans
-        self.quotes = find_quotes(text)
+        self.quotes = context_for(text).quotes
         self.toggles = _Toggles(Counter(span_category(s) for s in self.spans), self.refresh)
         self.summary = widgets.HTML()
         self.text_view = widgets.HTML()
@@ -95,7 +95,7 @@ class CompareView(widgets.VBox):
     def __init__(self, articles):
         self.articles = [_article(a) for a in articles]
         self.spans = {a.id: annotate(a.text) for a in self.articles}
-        self.quotes = {a.id: find_quotes(a.text) for a in self.articles}
+        self.quotes = {a.id: context_for(a.text).quotes for a in self.articles}
         counts = Counter(span_category(s) for spans in self.spans.values() for s in spans)
         self.toggles = _Toggles(counts, self.refresh)
         self.claims = align_claims(self.articles)
