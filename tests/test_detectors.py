@@ -59,6 +59,12 @@ def test_detectors_match_the_seed_gold(kind):
     assert result.exact[kind].f1 >= 0.9
 
 
+def test_detectors_agree_with_the_seed_gold_on_every_field():
+    """Not only the spans: source types, stances, categories and voices agree with the answer keys."""
+    result = evaluate()
+    assert {key: tuple(v) for key, v in result.agree.items() if v[0] != v[1]} == {}
+
+
 # Floors sit a little under the measured scores (see data/lexicons/README.md) to catch regressions.
 @pytest.mark.parametrize("folder, floors", [
     ("heldout", {"attribution": 0.9, "hedge": 0.9, "booster": 0.9, "loaded": 0.9}),
@@ -161,7 +167,7 @@ def test_loaded_terms_explain_themselves_and_offer_an_alternative():
     text = "Headline\n\nThe regime's thugs mercilessly crushed the protest, a bloodbath critics call 'justice'."
     spans = find_loaded(text)
     assert [(s.text, s.label) for s in spans] == [
-        ("regime", "label"), ("thugs", "label"), ("mercilessly", "intensifier"), ("crushed", "emotive verb"),
+        ("regime", "label"), ("thugs", "label"), ("mercilessly", "emotive adverb"), ("crushed", "emotive verb"),
         ("bloodbath", "emotive noun"), ("'justice'", "scare quote")]
     assert all(s.why and s.alternative for s in spans)
 
@@ -254,3 +260,136 @@ def test_cli_evaluate_prints_scores():
     out = subprocess.run([sys.executable, "-m", "medialit.cli", "evaluate"], capture_output=True, text=True,
                          check=True).stdout
     assert re.search(r"^attribution\s+overlap\s+1\.00\s+1\.00\s+1\.00", out, re.M)
+
+
+# --- rules of the annotation guide, on the seeds and on new sentences ---------------------------
+
+def gold_spans(article_id, kind, text=None):
+    return [g for g in load_gold()[article_id] if g["kind"] == kind and (text is None or g["text"] == text)]
+
+
+def test_descriptions_of_a_named_person_are_named_sources(seed_set):
+    expected = {("opinion-site", "The authoritarian Belarusian leader"), ("opinion-site", "The Belarusian strongman"),
+                ("bbc-repost", "The leader of Belarus")}
+    for article_id, phrase in expected:
+        (gold,) = [g for g in gold_spans(article_id, "attribution") if g["source"] and g["source"]["text"] == phrase]
+        assert gold["source_type"] == "named person"
+        (a,) = [a for a in find_attributions(seed_set[article_id].text) if a.source and a.source.text == phrase]
+        assert a.source.label == "named person" and a.source.meta["refers_to"] == "Lukashenko"
+        assert f"“{phrase}” refers to Lukashenko" in a.why
+    assert not any(g["source_type"] == "role" for spans in load_gold().values() for g in spans
+                   if g["kind"] == "attribution")
+
+
+@pytest.mark.parametrize("text, phrase, kind, who", [
+    ("Mayor Linda Park opened the bridge. The mayor said it was safe.", "The mayor", "named person", "Park"),
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping. The Russian leader said talks went well.",
+     "The Russian leader", "named person", "Putin"),
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping. The Chinese leader insisted on peace.",
+     "The Chinese leader", "named person", "Jinping"),
+    ("Ana Ruiz, the governor of Texas, spoke first. The governor of Texas later said the roads were open.",
+     "The governor of Texas", "named person", "Ruiz"),
+    ("Mayor Linda Park opened the bridge. The spokesperson said it was safe.", "The spokesperson", "role", None),
+    ("Mayor Linda Park opened the bridge. The French minister said it was safe.", "The French minister", "role", None),
+    ("The Belarusian leader insisted that he wanted peace.", "The Belarusian leader", "role", None),
+])
+def test_a_description_is_a_named_person_only_when_it_fits_someone_named_before(text, phrase, kind, who):
+    (a,) = [a for a in find_attributions("Headline\n\n" + text) if a.source is not None]
+    assert a.source.text == phrase and a.source.label == kind
+    assert a.source.meta.get("refers_to") == who
+
+
+def test_endorsing_verbs_are_neutral_when_the_writer_distances_itself_from_the_source(seed_set):
+    for text in ("pointed out", "Pointing out"):
+        assert [g["stance"] for g in gold_spans("opinion-site", "attribution", text)] == ["neutral"]
+    atts = {a.text: a for a in find_attributions(seed_set["opinion-site"].text)}
+    for cue in ("pointed out", "Pointing out"):
+        a = atts[cue]
+        assert a.stance == "neutral"
+        assert a.why.startswith(f"“{cue}” usually endorses, but this writer distances itself from Lukashenko")
+        assert "claimed" in a.why and "parroted" in a.why and a.why.endswith("so here it reports rather than endorses.")
+    assert atts["claimed"].stance == atts["insisted"].stance == "distancing"
+
+
+@pytest.mark.parametrize("text, stance", [
+    # no distancing anywhere: the verb keeps its usual stance
+    ("Senator Ana Ruiz pointed out that the dam leaks.", "endorsing"),
+    # a distancing verb for the same person elsewhere
+    ("Senator Ana Ruiz claimed the dam was safe. Later Ruiz pointed out that the dam leaks.", "neutral"),
+    # the writer's own loaded word in a description of the same person
+    ("Senator Ana Ruiz pointed out that the dam leaks. The reckless senator said more.", "neutral"),
+    # distancing from someone else does not count
+    ("Senator Ana Ruiz pointed out that the dam leaks. Mr. Lee claimed it was safe.", "endorsing"),
+    # a distancing verb inside someone's quote is not the writer's
+    ("Senator Ana Ruiz pointed out that the dam leaks. “Ruiz claimed it was safe,” said Mr. Lee.", "endorsing"),
+])
+def test_stance_in_context_on_new_texts(text, stance):
+    (a,) = [a for a in find_attributions("Headline\n\n" + text) if a.text == "pointed out"]
+    assert a.stance == stance
+
+
+def test_permission_may_is_not_a_hedge_in_the_seed(seed_set):
+    text = seed_set["bbc-repost"].text
+    assert "He may set down his aircraft here" in text
+    assert [g["text"] for g in gold_spans("bbc-repost", "hedge")] == ["allegedly", "likely"]
+    assert [h.text for h in find_hedges(text) if h.kind == "hedge"] == ["allegedly", "likely"]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("The talks may resume next week.", True),
+    ("It may rain tomorrow.", True),
+    ("He may be lying.", True),
+    ("He may have left already.", True),
+    ("You may be right about that.", True),
+    ("You may find that it helps.", True),
+    ("Passengers may face long delays.", True),
+    ("Residents may lose their homes.", True),
+    ("“I invite him, but he may refuse,” she said.", True),
+    ("“We invite them. They may not come,” he said.", True),
+    ("You may leave now.", False),
+    ("May I ask a question?", False),
+    ("Visitors may park on the street.", False),
+    ("Students may use calculators in the exam.", False),
+    ("No one may enter the site after dark.", False),
+    ("“We invite Biden to Belarus. He may set down his aircraft here,” he said.", False),
+])
+def test_may_as_possibility_is_a_hedge_may_as_permission_is_not(sentence, hedge):
+    found_may = [h for h in find_hedges("Headline\n\n" + sentence) if h.text.lower() == "may"]
+    assert bool(found_may) is hedge
+    if hedge:
+        assert found_may[0].label == "modal verb"
+
+
+def test_as_evidenced_by_is_a_booster_in_the_authors_voice(seed_set):
+    (gold,) = gold_spans("bbc-repost", "booster", "as evidenced by")
+    assert (gold["label"], gold["voice"]) == ("evidence verb", "author")
+    (b,) = [h for h in find_hedges(seed_set["bbc-repost"].text) if h.kind == "booster"]
+    assert (b.text, b.label, b.voice) == ("as evidenced by", "evidence verb", "author")
+    for sentence, phrase in (("Support is growing, as evidenced by the polls.", "as evidenced by"),
+                             ("As shown by the figures, sales fell.", "As shown by")):
+        assert found(find_hedges, "Headline\n\n" + sentence) == [(phrase, "booster", "evidence verb")]
+
+
+def test_criticism_someone_faces_is_an_attribution_with_no_source(seed_set):
+    text = seed_set["aggregator"].text
+    (gold,) = gold_spans("aggregator", "attribution", "criticism")
+    assert gold["source"] is None and gold["source_type"] == "none" and gold["stance"] == "neutral"
+    (a,) = [a for a in find_attributions(text) if a.text == "criticism"]
+    assert a.source is None and a.stance == "neutral"
+    (allegedly,) = [h for h in find_hedges(text) if h.text == "allegedly"]
+    assert allegedly.voice == "author"  # the writer's own hedge, not the critics'
+    for sentence, expected in (("The minister has faced fierce criticism for the delays.", ["criticism"]),
+                               ("The plan drew widespread criticism over its cost.", ["criticism"]),
+                               ("Criticism of the plan grew.", []), ("She offered some criticism.", [])):
+        assert [a.text for a in find_attributions("Headline\n\n" + sentence)] == expected
+
+
+def test_manner_adverbs_are_emotive_adverbs_not_intensifiers(seed_set):
+    for article_id, word in (("bbc-repost", "mercilessly"), ("opinion-site", "skillfully")):
+        assert [g["label"] for g in gold_spans(article_id, "loaded", word)] == ["emotive adverb"]
+        assert [s.label for s in find_loaded(seed_set[article_id].text) if s.text == word] == ["emotive adverb"]
+    for word in ("staunch", "deeply", "constantly"):
+        assert {g["label"] for spans in load_gold().values() for g in spans if g["text"] == word} == {"intensifier"}
+    text = "Headline\n\nPolice brutally dispersed the march and ruthlessly hunted its deeply loyal organisers."
+    assert [(s.text, s.label) for s in find_loaded(text)] == [
+        ("brutally", "emotive adverb"), ("ruthlessly", "emotive adverb"), ("deeply", "intensifier")]

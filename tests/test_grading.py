@@ -1,6 +1,7 @@
 """Exercises, instant feedback, the class grader and the student release, on real notebooks and kernels."""
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,9 @@ def test_exercises_are_generated_from_solutions_and_up_to_date():
         assert "SOLUTION" not in text and '"key"' not in text and "from_gold" not in text
         text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
         for q in assignment_questions(path.name[:2]):
-            assert f'{q["variable"]} = ...' in text and f'check("{q["id"]}", {q["variable"]})' in text
+            blank = f'{q["variable"]} = ...' in text or f'{q["variable"]} = {{' in text  # a template to fill in
+            marker = q["kind"] == "mark" and f'{q["variable"]} = marker_{q["variable"][7:]}.value' in text
+            assert (blank or marker) and f'check("{q["id"]}", {q["variable"]})' in text
 
 
 def test_strip_solution_refuses_an_unclosed_block():
@@ -75,11 +78,11 @@ def test_check_explains_misses_and_extras_without_showing_the_key():
     text = str(result.feedback)
     assert result.status == "partial"
     assert "“Moscow” is not an attribution cue" in text
-    assert "Still to find: an attribution cue in sentence 1" in text
+    assert re.search(r"Still to find: (an attribution cue|\d attribution cues) in sentence 1", text)
     assert "blaming" not in text                              # the missing word itself is not given away
     assert check("03.3", "Yes: it makes the claim less sure").status == "wrong"
     assert "reporting verb" in str(check("03.3", "Yes: it makes the claim less sure").feedback)
-    assert check("02.2", {"many": "vague"}).score == 0.25
+    assert check("02.2", {"many": "vague"}).score == round(1 / len(all_questions()["02.2"]["key"]), 2)
     assert "<b>Question 02.1</b>" in result._repr_html_()
 
 
@@ -123,6 +126,10 @@ def test_solutions_score_full_marks_and_blank_exercises_zero(class_run):
         if row["student_id"] == "teacher":
             assert all(row["scores"][q] == questions[q]["points"] for q in auto), row["feedback"]
             assert row["needs_manual_grading"] is True
+            written = [q for q in row["scores"] if questions[q]["kind"] == "reflect"]
+            assert written and all(row["scores"][q] is None for q in written)  # to be graded, not 0
+            assert row["points_to_be_graded"] == sum(questions[q]["points"] for q in written)
+            assert row["score"] == sum(questions[q]["points"] for q in auto)
         else:
             assert row["score"] == 0 and all("not answered" in f for f in row["flags"])
             assert len(row["flags"]) == len(row["scores"])
@@ -139,6 +146,11 @@ def test_gradebook_has_nbgrader_columns_one_per_question_and_status(class_run):
     teacher03 = next(r for r in table if r["student_id"] == "teacher" and r["assignment"] == "03")
     assert (teacher03["email"], teacher03["first_name"], float(teacher03["max_score"])) == (
         "teacher@school.test", "Teacher", 8.0)
+    # the written answer waits for the teacher: an empty cell, not 0, and its points said to be open
+    assert (teacher03["q03.5"], teacher03["needs_manual_grading"], teacher03["points_to_be_graded"]) == (
+        "", "True", "2.0")
+    assert float(teacher03["score"]) == sum(float(teacher03[f"q{q['id']}"]) for q in assignment_questions("03")
+                                            if q["kind"] != "reflect")
 
 
 def test_rerun_gives_the_same_gradebook_without_regrading(class_run, tmp_path):
@@ -165,8 +177,15 @@ def test_feedback_pages_and_item_analysis(class_run, tmp_path):
     assert "index.html" in names and "teacher-03.html" in names
     page = (tmp_path / "feedback" / "teacher-03.html").read_text(encoding="utf-8")
     assert "Question 03.2" in page and "Key:" not in page
+    assert re.search(r"\d+ of 6 auto-graded points</b>; 2 points to be graded by your teacher", page)
+    assert "Question 03.5: to be graded (2 points)" in page and "manual" not in page.lower()
     index = (tmp_path / "feedback" / "index.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in index and "Item analysis" in index
+    assert "to be graded by the teacher and are not in these figures" in index
+    from medialit.grading.pages import item_shares
+    shares = item_shares(rows)
+    assert shares["03.5"] is not None  # blank exercises' written answers are 0: nothing to grade
+    assert item_shares([r for r in rows if r["student_id"] == "teacher"])["03.5"] is None  # no 0% bar
     write_feedback(rows, tmp_path / "answers", show_answers=True)
     assert "Key:" in (tmp_path / "answers" / "teacher-03.html").read_text(encoding="utf-8")
 
@@ -279,12 +298,17 @@ def test_renamed_reordered_and_deleted_cells(tmp_path):
     assert row["student_id"] == "erin-smith" and row["status"] == "ok"
 
 
-def test_cli_grade_with_feedback(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_grade_with_feedback_and_no_kernel_noise(tmp_path, workers):
     sub = with_student(ROOT / "solutions" / "01-same-event-three-stories.ipynb", tmp_path / "s.ipynb", "fay")
-    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(sub), "--out", str(tmp_path / "g.csv"),
-                          "--feedback", str(tmp_path / "fb"), "--workers", "1"], capture_output=True, text=True)
+    with_student(ROOT / "exercises" / "01-same-event-three-stories.ipynb", tmp_path / "t.ipynb", "gus")
+    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(tmp_path), "--out",
+                          str(tmp_path / "g.csv"), "--feedback", str(tmp_path / "fb"), "--workers", workers],
+                         capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert "1/1 s.ipynb: ok 4/6" in run.stderr and (tmp_path / "fb" / "fay-01.html").exists()
+    assert "s.ipynb: ok 4/6 (2 to be graded)" in run.stderr and (tmp_path / "fb" / "fay-01.html").exists()
+    # every kernel is shut down with its submission: none outlives the grader to warn about it
+    assert "Parent appears to have exited" not in run.stderr and "WARNING" not in run.stderr, run.stderr
 
 
 # --- the student release --------------------------------------------------------------------
@@ -326,3 +350,37 @@ def test_make_exercise_keeps_only_public_metadata():
     nb = make_exercise(nbformat.read(ROOT / "solutions" / "04-loaded-wording.ipynb", as_version=4))
     metas = [c.metadata["medialit"] for c in nb.cells if "medialit" in c.metadata]
     assert metas and all(set(m) == {"id", "points", "kind"} for m in metas)
+
+
+# --- one beginner mistake does not stop Run All -------------------------------------------------
+
+def with_name_error(nb):
+    """The first answer cell written without quote marks; the exercise's first choice answered right."""
+    first = next(c for c in nb.cells if c.get("metadata", {}).get("medialit", {}).get("id") == "02.1")
+    first.source = "answer_02_1 = [parroted, claims]\ncheck(\"02.1\", answer_02_1)"
+
+
+def test_a_name_error_in_an_answer_cell_does_not_stop_run_all(tmp_path):
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4)
+    with_name_error(nb)
+    unclosed = next(c for c in nb.cells if c.get("metadata", {}).get("medialit", {}).get("id") == "02.2")
+    unclosed.source = 'answer_02_2 = {"many": "vague"\ncheck("02.2", answer_02_2)'  # a SyntaxError
+    # no allow_errors: like Run All, this stops at the first cell that ends with an error
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "exercises")}}
+                   ).execute()
+    texts = {c.metadata["medialit"]["id"]: "\n".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
+             for c in nb.cells if c.cell_type == "code" and "medialit" in c.metadata}
+    assert 'Words from the text need quote marks: "parroted"' in texts["02.1"]
+    assert "The answer cell stopped with NameError" in texts["02.1"]
+    assert "SyntaxError: Python could not read this cell" in texts["02.2"]
+    later = [q["id"] for q in assignment_questions("02")][2:]
+    assert later and all("not answered" in texts[q].lower() for q in later)  # the later cells ran and checked
+
+    path = with_student(ROOT / "exercises" / "02-who-says-so.ipynb", tmp_path / "02-who-says-so.ipynb", "hal",
+                        with_name_error)
+    (row,) = grade([str(path)], tmp_path / "g.csv", Options(), workers=1, progress=None)
+    assert row["status"] == "ok" and row["scores"]["02.1"] == 0
+    assert "02.1: answer cell raised NameError" in row["flags"], row["flags"]
+    assert "02.2: not answered" in row["flags"]

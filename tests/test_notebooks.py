@@ -1,4 +1,5 @@
 """Committed notebooks: stripped of outputs, shaped like a lesson, and they run end to end in a fresh kernel."""
+import base64
 import json
 import re
 
@@ -65,6 +66,30 @@ def run_notebook(path, env_set=None, monkeypatch=None):
     return nb
 
 
+PLOT_CALL = re.compile(r"\bplot_\w+\(")
+
+
+def display_problems(nb) -> list[str]:
+    """What a student would see wrongly: a chart shown as the text "<Figure size …>" instead of a
+    picture, or a raw ``Span(...)`` repr shown as text."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        shown = [o.get("data", {}) for o in cell.outputs if o.output_type in ("display_data", "execute_result")]
+        if PLOT_CALL.search(cell.source):
+            if not any("image/png" in d or "image/svg+xml" in d for d in shown):
+                problems.append(f"cell {i}: the chart is not shown as a picture: {cell.source!r}")
+            if any(set(d) == {"text/plain"} and d["text/plain"].startswith("<Figure size") for d in shown):
+                problems.append(f"cell {i}: shows '<Figure size …>' as text")
+        as_text = [o.get("text", "") for o in cell.outputs if o.output_type == "stream"]
+        as_text += [d.get("text/plain", "") for d in shown if set(d) == {"text/plain"}]
+        as_text += [d.get("text/html", "") for d in shown]
+        if any("Span(" in text for text in as_text):
+            problems.append(f"cell {i}: shows a raw Span(...) repr: {cell.source!r}")
+    return problems
+
+
 @pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_notebook_runs_end_to_end_on_the_seed_set(path, monkeypatch):
@@ -73,6 +98,11 @@ def test_notebook_runs_end_to_end_on_the_seed_set(path, monkeypatch):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     assert any(c.outputs for c in nb.cells if c.cell_type == "code")
+    # What it shows, not only that it runs: charts as pictures, marks as words.
+    assert display_problems(nb) == []
+    pictures = [o.data["image/png"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                if "image/png" in o.get("data", {})]
+    assert all(base64.b64decode(png)[:4] == b"\x89PNG" for png in pictures)
 
 
 @pytest.mark.notebooks

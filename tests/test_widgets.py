@@ -1,11 +1,29 @@
 """Widgets driven from Python, as a test drives them: set values, press buttons, read the outputs."""
+import csv
+import json
 import re
+import subprocess
+import sys
+from html import unescape
+from itertools import combinations
+from pathlib import Path
+
+import nbformat
+import pytest
 
 import medialit
+from medialit.annotate import annotate
 from medialit.display import format_annotated, format_feedback
+from medialit.exercises import question_marker
+from medialit.grading.keys import all_questions
+from medialit.grading.scoring import score_answer
+from medialit.marks import ENV, MIME, SavedMarker, grading_env, marker_cells, saved_marks
 from medialit.practice import practice
 from medialit.report import format_report
-from medialit.widgets import ArticleViewer, CompareView, Marker, Quiz, Rewrite, word_tokens
+from medialit.widgets import (ArticleViewer, CompareView, Marker, QuestionMarker, Quiz, Rewrite, quiz, quiz_bank,
+                              word_tokens)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def marks_in(html, kind):
@@ -23,7 +41,8 @@ def test_article_viewer_toggles_change_highlights_and_counts(seed_set):
     assert viewer.summary.value == f"Showing {total - loaded} of {total} marks."
     assert viewer.toggles.buttons["loaded"].icon == ""
     named = viewer.toggles.buttons["attribution: named person"]
-    assert named.description == "source: named person (12)"
+    by_name = sum(1 for s in viewer.spans if s.kind == "attribution" and s.source and s.source.label == "named person")
+    assert by_name > 5 and named.description == f"source: named person ({by_name})"
     named.value = False
     assert "source: vague" in viewer.toggles.buttons["attribution: vague"].description
     assert all(s.source is None or s.source.label != "named person" for s in viewer.visible_spans()
@@ -55,7 +74,7 @@ def test_compare_view_claims_highlight_and_omissions(seed_set):
 
 def test_marker_marks_extends_unmarks_and_checks():
     text = "Head\n\nOfficials claimed the plan may fail, according to reports."
-    key = [{"start": 16, "end": 23, "kind": "attribution"}, {"start": 38, "end": 50, "kind": "attribution"}]
+    key = [{"start": 16, "end": 23, "kind": "attribution"}, {"start": 43, "end": 55, "kind": "attribution"}]
     marker = Marker(text, kinds=("attribution", "hedge"), key=key)
     assert marker.check().status == "not answered"
     assert "Not answered yet" in marker.feedback.value
@@ -122,7 +141,8 @@ def test_rewrite_gives_live_feedback():
 
 def test_static_views_work_without_widgets(seed_set):
     html = format_annotated(seed_set["aggregator"].text)
-    assert html.count("[SAYS]") == 9 + 1 and "ml-legend" in html  # 9 cues and the legend
+    cues = sum(1 for s in annotate(seed_set["aggregator"].text) if s.kind == "attribution")
+    assert cues >= 9 and html.count("[SAYS]") == cues + 1 and "ml-legend" in html  # every cue and the legend
     page = format_report(seed_set)
     assert page.count("<img") == 4 and "opinion-site" in page and "— leaves it out" in page
     from medialit.feedback import Feedback
@@ -137,3 +157,172 @@ def test_cli_report_writes_a_self_contained_page(tmp_path, other_set_dir):
     page = out.read_text(encoding="utf-8")
     assert "council-blog" in page and "data:image/png;base64," in page
     assert not re.search(r'src="(?!data:)', page) and "<link" not in page  # nothing loaded from elsewhere
+
+
+# --- a question's Marker: its marks are the answer, saved with the notebook, graded -------------------
+
+
+def key_marks(question_id):
+    """The marks a student who gets the question right makes: the key's spans, as the Marker sends them."""
+    return [[k["start"], k["end"], k["kind"]] for k in all_questions()[question_id]["key"]]
+
+
+def with_marker_cells(nb, question_id):
+    """The exercise notebook with the question's Marker cell and an answer cell that reads its marks
+    (as the lead's solutions/ will have them; left alone if the notebook already has them)."""
+    marker_source, answer_source = marker_cells(question_id)
+    answer = next(c for c in nb.cells if c.get("metadata", {}).get("medialit", {}).get("id") == question_id)
+    if ".value" in answer.source:
+        return nb
+    at = nb.cells.index(answer)
+    before = nb.cells[at - 1]
+    if before.cell_type == "code" and question_id in before.source and "question" in before.source:
+        before.source = marker_source
+    else:
+        nb.cells.insert(at, nbformat.v4.new_code_cell(marker_source))
+    answer.source = answer_source
+    return nb
+
+
+def grade_with_cli(path, out):
+    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(path), "--out", str(out),
+                          "--workers", "1", "--timeout", "60"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    with open(out, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_question_marker_keeps_its_marks_in_a_file_and_brings_them_back(tmp_path):
+    question = all_questions()["02.1"]
+    file = tmp_path / ".medialit" / "marks.json"
+    marker = QuestionMarker("02.1", question["text"], kinds=("attribution",), marks_file=file)
+    assert not file.exists()                                   # nothing written until the student clicks
+    marker.area.marks = key_marks("02.1")[:2]                  # what two clicks in the browser send
+    assert json.loads(file.read_text())["02.1"]["marks"] == key_marks("02.1")[:2]
+    line = marker.marks_bundle()["text/plain"]
+    assert line == "Marks for 02.1 — 2 marked: “parroted”, “claims”. Save the notebook to keep them."
+    again = QuestionMarker("02.1", question["text"], kinds=("attribution",), marks_file=file)
+    assert [(s.start, s.end, s.kind) for s in again.value] == [tuple(m) for m in key_marks("02.1")[:2]]
+    other = QuestionMarker("02.1", "Head\n\nA different paragraph said so.", marks_file=file)
+    assert other.value == []                                   # offsets of another text are not reused
+    again.clear_button.click()
+    assert json.loads(file.read_text())["02.1"]["marks"] == []
+
+
+def test_grading_kernel_question_marker_holds_the_saved_marks(tmp_path, monkeypatch):
+    output = {"output_type": "display_data", "metadata": {},
+              "data": {"text/plain": "…", MIME: {"question": "02.1", "text_sha1": "?", "marks": []}}}
+    nb = {"cells": [{"cell_type": "code", "source": "", "outputs": [output]}]}
+    newer = json.loads(json.dumps(output))
+    newer["data"][MIME] = QuestionMarker("02.1", all_questions()["02.1"]["text"]).marks_bundle()[MIME]
+    newer["data"][MIME]["marks"] = key_marks("02.1")
+    nb["cells"].append({"cell_type": "code", "source": "", "outputs": [newer, {"output_type": "stream"}]})
+    assert saved_marks(nb)["02.1"]["marks"] == key_marks("02.1")
+    env = grading_env(nb, tmp_path)
+    monkeypatch.setenv("MEDIALIT_GRADING", "1")
+    monkeypatch.setenv(ENV, env[ENV])
+    marker = question_marker("02.1")
+    assert isinstance(marker, SavedMarker) and marker.check().status == "not checked"
+    assert score_answer(all_questions()["02.1"], marker.value).status == "correct"
+    monkeypatch.setenv(ENV, str(tmp_path / "missing.json"))
+    assert question_marker("02.1").value == []
+
+
+def test_marker_answers_are_scored_with_their_kinds():
+    question = all_questions()["03.1"]
+    right = SavedMarker("03.1", question["text"], key_marks("03.1"), kinds=question["kinds"])
+    assert score_answer(question, right.value).status == "correct"
+    wrong_kind = [[s, e, "booster" if k == "hedge" else "hedge"] for s, e, k in key_marks("03.1")]
+    wrong = SavedMarker("03.1", question["text"], wrong_kind, kinds=question["kinds"])
+    assert score_answer(question, wrong.value).earned < score_answer(question, right.value).earned
+
+
+@pytest.mark.slow
+def test_marks_saved_in_the_notebook_are_graded(tmp_path):
+    """A Marker's marks, set as clicks set them, reach the saved notebook's outputs and `medialit grade`."""
+    nb = with_marker_cells(nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4), "02.1")
+    click = nbformat.v4.new_code_cell(f"marker_02_1.area.marks = {key_marks('02.1')!r}")
+    at = next(i for i, c in enumerate(nb.cells) if "marker_02_1 = question_marker" in c.source)
+    nb.cells.insert(at + 1, click)
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nb.cells.remove(click)                                     # the saved file has no trace of how marks were made
+    marker_outputs = [o for o in nb.cells[at].outputs if MIME in o.get("data", {})]
+    assert marker_outputs and marker_outputs[-1]["data"][MIME]["marks"] == key_marks("02.1")
+    assert "4 marked: “parroted”" in marker_outputs[-1]["data"]["text/plain"]
+    assert json.loads((tmp_path / ".medialit" / "marks.json").read_text())["02.1"]["marks"] == key_marks("02.1")
+    submitted = tmp_path / "submitted" / "02-who-says-so.ipynb"
+    submitted.parent.mkdir()
+    nbformat.write(nb, submitted)
+    (row,) = grade_with_cli(submitted, tmp_path / "grades.csv")
+    assert row["status"] == "ok" and float(row["q02.1"]) == all_questions()["02.1"]["points"]
+    for cell in nb.cells:                                      # the same notebook without its saved marks
+        if cell.cell_type == "code":
+            cell.outputs = []
+    nbformat.write(nb, submitted)
+    (row,) = grade_with_cli(submitted, tmp_path / "grades2.csv")
+    assert float(row["q02.1"]) == 0
+
+
+# --- lesson quizzes: from the bank in data/quizzes/, never giving the answer away ----------------------
+
+LESSON_QUIZZES = {"01-pyramid", "02-verbs", "03-hedges", "04-regime", "05-omission", "06-limits"}
+
+
+def answers_of(entry):
+    return [entry["answer"]] if isinstance(entry["answer"], str) else list(entry["answer"])
+
+
+def shown(q):
+    return str(q.check()) + "\n" + unescape(re.sub(r"<[^>]+>", " ", q.feedback.value))
+
+
+def test_every_bank_quiz_loads_and_a_right_answer_is_correct():
+    bank = quiz_bank()
+    assert LESSON_QUIZZES <= set(bank)
+    for quiz_id, entry in bank.items():
+        q = quiz(quiz_id)
+        right = answers_of(entry)
+        assert set(right) <= set(entry["choices"]) and set(entry.get("explanations", {})) <= set(entry["choices"])
+        assert q.check().status == "not answered"
+        q.choose(*right)
+        assert q.check().status == "correct", quiz_id
+        assert entry["explanation"] in unescape(q.feedback.value)
+    with pytest.raises(KeyError, match="02-verbs"):
+        quiz("no-such-quiz")
+
+
+def test_wrong_picks_are_explained_without_the_right_answer():
+    for quiz_id, entry in quiz_bank().items():
+        q, right = quiz(quiz_id), answers_of(entry)
+        wrong = [c for c in entry["choices"] if c not in right]
+        picks = [[c] for c in wrong]
+        if len(right) > 1:   # ticking some right answers, with or without a wrong one
+            picks += [list(s) for n in range(1, len(right)) for s in combinations(right, n)]
+            picks += [list(s) + [w] for s in combinations(right, len(right) - 1) for w in wrong]
+        for pick in picks:
+            q.choose(*pick)
+            text = shown(q)
+            assert q.check().status in ("wrong", "partial"), (quiz_id, pick)
+            for answer in right:
+                assert not re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", text, re.I), (quiz_id, pick, text)
+            assert entry["explanation"] not in text, (quiz_id, pick)
+            for choice in pick:
+                if choice in entry.get("explanations", {}):
+                    assert entry["explanations"][choice] in text   # why the pick is wrong is explained
+
+
+def test_lesson_quizzes_come_from_the_bank_not_from_the_visible_cell():
+    """Lessons call quiz("02-verbs"): no code cell holds a Quiz(...) with its answer. This fails until
+    lessons/*.ipynb are switched to the quiz bank (cell sources listed in data/quizzes/README.md)."""
+    used = set()
+    for path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            assert not re.search(r"\bQuiz\s*\(", cell.source), \
+                f"{path.name}: a Quiz(...) cell shows its answer; use quiz(\"<id>\") from data/quizzes/"
+            used |= set(re.findall(r"\bquiz\(\s*[\"']([\w-]+)[\"']\s*\)", cell.source))
+    assert used <= set(quiz_bank()), used - set(quiz_bank())
+    assert used == LESSON_QUIZZES

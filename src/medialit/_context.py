@@ -39,6 +39,7 @@ class TextContext:
     surnames: frozenset[str]
     reported: list[tuple[int, int, str]] = field(default_factory=list)  # attribution content ranges
     attributions: list[Span] | None = None   # filled once by find_attributions
+    described: dict = field(default_factory=dict)  # what describes each named person (sources.described_person)
     _quote_starts: list[int] = field(default_factory=list)
     _reported_starts: list[int] = field(default_factory=list)
 

@@ -14,6 +14,11 @@ whose ``label`` is the source type, or ``None``), ``stance`` (neutral / distanci
 from ``data/lexicons/reporting-verbs.csv``), ``label`` "direct quote" or "paraphrase", ``why``,
 ``voice``, and ``meta["content"]``: the range of what is attributed.
 
+A pronoun or a description ("The Belarusian strongman") that refers to a person the article names is
+typed "named person", and its ``why`` says who it refers to. Stance is read in context: an endorsing
+verb ("pointed out") is neutral when the writer distances itself from the same source elsewhere
+("claimed", "parroted", "strongman").
+
 >>> text = "Critics claimed the vote was rigged, according to local reports."
 >>> [(a.text, a.source.text, a.source.label, a.stance) for a in find_attributions(text)]
 [('claimed', 'Critics', 'vague', 'distancing'), ('according to', 'local reports', 'vague', 'neutral')]
@@ -25,7 +30,8 @@ from bisect import bisect_left, bisect_right
 
 from ._context import TextContext, context_for
 from .lexicon import Entry, lexicon_regex, norm
-from .sources import DETERMINERS, NOT_SOURCES, PRONOUNS, classify, source_after, source_before
+from .sources import (DETERMINERS, NOT_SOURCES, PRONOUNS, classify, described_person, source_after,
+                      source_before, stance_in_context)
 from .span import Span, require_text
 
 STANCE_WHY = {
@@ -56,6 +62,9 @@ _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
 _ING_BOUNDARY = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
+# "has faced (domestic and international) criticism over …": a reporting noun received, not made
+_FACED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|attract(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+                    r"sparked|prompted|triggered)\s+(?:(?:[\w-]+,?|and)\s+){0,4}$", re.IGNORECASE)
 
 
 def _stance_why(cue: str, stance: str, source_type: str) -> str:
@@ -76,11 +85,18 @@ def _make(text: str, ctx: TextContext, c0: int, c1: int, src: tuple[int, int] | 
             kind = "named person" if who else "anonymous"
             if who:
                 meta["refers_to"] = who
+        elif kind == "role":  # "The Belarusian strongman" after "Belarusian President Alexander Lukashenko"
+            who = described_person(text, src[0], src[1], ctx.people, ctx.described)
+            if who:
+                kind, meta["refers_to"] = "named person", who
         source = Span.of(text, src[0], src[1], "source", label=kind or "organisation", meta=meta)
         kind = source.label
     voice, speaker = ctx.voice(c0, c1)
+    why = _stance_why(text[c0:c1], stance, kind)
+    if source is not None and source.meta.get("refers_to"):
+        why = why[:-1] + f": “{source.text}” refers to {source.meta['refers_to']}, whom the article names."
     return Span.of(text, c0, c1, "attribution", label="paraphrase", stance=stance,
-                   why=_stance_why(text[c0:c1], stance, kind), source=source, voice=voice, speaker=speaker,
+                   why=why, source=source, voice=voice, speaker=speaker,
                    meta={"content": content, "cue": cue_kind})
 
 
@@ -209,6 +225,8 @@ def _noun_cues(text: str, ctx: TextContext) -> list[Span]:
             src = source_after(text, m.end() + by.end(), s1)
         elif made:
             src = source_before(text, s0, s0 + made.start())
+        elif _FACED.search(before) and re.match(r"\s+(?:over|for|that|about)\b", after):
+            pass  # "He has faced domestic and international criticism over …": nobody named
         elif not re.match(r"\s+that\b", after) or not m.group().endswith("s") and entry.term in ("report",):
             continue
         if src is not None and text[src[0]:src[1]].lower() in NOT_SOURCES:
@@ -338,6 +356,7 @@ def find_attributions(text: str, *, context: TextContext | None = None) -> list[
     ctx.set_reported([(a.meta["content"][0], a.meta["content"][1],
                        a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
                       for a in result if a.meta["cue"] != "quote marks"])
+    result = stance_in_context(text, ctx, result)
     ctx.attributions = result
     return list(result)
 

@@ -12,7 +12,8 @@
                                   grade a class: fresh kernel per notebook, nbgrader-style gradebook
     medialit release OUT/         what students receive: no solutions, keys scrambled
     medialit evaluate [--set NAME | --gold-dir DIR]
-                                  precision, recall and F1 of the detectors against gold annotations
+                                  precision, recall and F1 of the detectors against gold annotations,
+                                  and of the automatic claim matching against the set's claim map
 """
 from __future__ import annotations
 
@@ -139,18 +140,37 @@ def _evaluate(args) -> int:
     import json
     from dataclasses import asdict
 
-    from .evaluate import evaluate, format_evaluation, load_anchored, score
+    from .claims import ClaimMapError
+    from .evaluate import evaluate, evaluate_alignment, format_alignment, format_evaluation, load_anchored, score
 
     result = score(load_anchored(args.gold_dir)) if args.gold_dir else evaluate(args.set)
+    alignment = None
+    if not args.gold_dir:
+        try:
+            alignment = evaluate_alignment(args.set)
+        except ClaimMapError:
+            alignment = None  # the set has no hand-checked claim map to score against
     if args.json:
-        print(json.dumps({mode: {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, **asdict(v)}
-                                 for k, v in getattr(result, mode).items()} for mode in ("exact", "overlap")}))
+        scores = {mode: {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, **asdict(v)}
+                         for k, v in getattr(result, mode).items()} for mode in ("exact", "overlap")}
+        if alignment is not None:
+            p = alignment.pairs
+            scores["claims"] = {"pairs": {"precision": p.precision, "recall": p.recall, "f1": p.f1, **asdict(p)},
+                                "right": alignment.right, "total": alignment.total,
+                                "shared_right": alignment.shared_right, "shared_total": alignment.shared_total}
+        print(json.dumps(scores))
     else:
         print(format_evaluation(result))
+        if alignment is not None:
+            print()
+            print(format_alignment(alignment))
         if args.verbose:
             for label, items in (("missed", result.misses), ("extra", result.extras)):
                 for item in items:
                     print(f"{label:7} {item['article']:16} {item['kind']:11} {item['text']!r}")
+            if alignment is not None:
+                for key in alignment.wrong_claims:
+                    print(f"{'wrong':7} {'claim grid row':16} {key}")
     return 0
 
 
@@ -198,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     release = sub.add_parser("release", help="build what students receive: no solutions, keys not readable")
     release.add_argument("out", metavar="OUT", help="the folder to create")
     release.set_defaults(run=_release)
-    evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations")
+    evaluate = sub.add_parser("evaluate", help="score the detectors against gold annotations, and the automatic "
+                              "claim matching against the set's hand-checked claim map")
     evaluate.add_argument("--set", default="lukashenko-2023", help="article set with data/annotations/<set>/")
     evaluate.add_argument("--gold-dir", help="a folder of NAME.txt + NAME.json gold written with anchors")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")

@@ -1,9 +1,17 @@
-"""Displays: pure ``format_*`` functions return HTML; thin ``show_*`` wrappers display it."""
+"""Displays: pure ``format_*`` functions return HTML; thin ``show_*`` wrappers display it.
+
+Highlighting, provenance, footnotes and feedback live here; tables in :mod:`medialit.tables`; views
+for reading (an article, the marks in a short text, renderings of a remark) in :mod:`medialit.textviews`.
+All their public names are importable from here, as the lessons do.
+"""
 from __future__ import annotations
 
 from html import escape
 
 from .articles import Article, ArticleSet
+from .tables import (  # noqa: F401  (tables are part of the display API)
+    CELL_STYLE, _shorten, format_attributions, format_table, mark_rows, overview_rows, sentiment_rows,
+    show_attributions, show_table, table_html)
 
 
 def _items(lines) -> str:
@@ -70,6 +78,7 @@ CSS = """
 .medialit .ml-legend {display: flex; flex-wrap: wrap; gap: 0.2em 1.2em;}
 .medialit .ml-legend > span {white-space: nowrap;}
 .medialit p {margin: 0 0 0.8em 0;}
+.medialit h3.ml-headline {font-size: 1.15em; margin: 0 0 0.6em 0;}
 .ml-table {border-collapse: collapse; margin: 0.5em 0;}
 .ml-table td, .ml-table th {border: 1px solid #bbb; padding: 0.2em 0.5em; font: 0.9em sans-serif; text-align: left;
   vertical-align: top;}
@@ -107,17 +116,20 @@ def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
     """
     items = "".join(f'<span><span class="ml ml-{k}">{k}</span><span class="ml-tag">[{KIND_STYLE[k][2]}]</span>'
                     f' ({KIND_STYLE[k][1]} underline)</span>' for k in kinds)
-    return (f'<div class="medialit"><p class="ml-legend">{items}<span><span class="ml-quote">quoted words</span>'
+    return (f'<div class="medialit"><p class="ml-legend">{items}<span><span class="ml-quote">words in quote marks</span>'
             f' (italic, grey)</span></p></div>')
 
 
-def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True) -> str:
+def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True, headline: bool = False) -> str:
     """HTML of ``text`` with every span highlighted: colour, an underline style per kind and a
     bracketed tag (so it reads without colour), a tooltip saying why, and quoted words in italics.
+    With ``headline=True`` the first line is shown as a heading (so a view need not repeat it).
 
     >>> html = format_annotated("Critics claimed the regime may fall.")
     >>> "[SAYS]" in html and "[LOADED]" in html and "Neutral alternative: government" in html
     True
+    >>> format_annotated("Rain due\\nOfficials said it may rain.", [], headline=True, legend=False)
+    '<div class="medialit ml-text"><h3 class="ml-headline">Rain due</h3><p>Officials said it may rain.</p></div>'
     """
     from ._context import context_for
     from .annotate import annotate
@@ -126,14 +138,18 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
     quotes = context_for(text).quotes if quotes is None else quotes
     items = sorted(list(spans), key=lambda s: (s.start, -s.end))
     quote_ranges = sorted((q.start, q.end) for q in quotes)
-    cuts = {0, len(text)}
+    head_end = text.find("\n") if headline else -1
+    head_end = head_end if head_end >= 0 else (len(text) if headline else 0)
+    cuts = {0, len(text), head_end}
     for item in items:
         cuts.update((item.start, item.end))
     for a, b in quote_ranges:
         cuts.update((a, b))
     cuts = sorted(cuts)
-    out, active, nxt, qi = [], [], 0, 0
+    head, out, active, nxt, qi = [], [], [], 0, 0
     for a, b in zip(cuts, cuts[1:]):
+        if headline and a == head_end:
+            head, out = out, []
         active = [s for s in active if s.end > a]          # a sweep: each span enters and leaves once
         while nxt < len(items) and items[nxt].start <= a:
             if items[nxt].end > a:
@@ -151,9 +167,14 @@ def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True)
         for s in covering:
             if s.end == b:
                 out.append(f'<span class="ml-tag" aria-hidden="true">[{KIND_STYLE.get(s.kind, ("", "", s.kind))[2]}]</span>')
+    if head_end == len(text):
+        head, out = out, []
     body = "".join(out)
-    paragraphs = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in body.split("\n\n") if p.strip())
-    return f'{format_legend() if legend else ""}<div class="medialit ml-text">{paragraphs}</div>'
+    paragraphs = "".join(f"<p>{p.strip(chr(10)).replace(chr(10), '<br>')}</p>"
+                         for p in body.split("\n\n") if p.strip())
+    title = "".join(head).strip()
+    title = f'<h3 class="ml-headline">{title}</h3>' if title else ""
+    return f'{format_legend() if legend else ""}<div class="medialit ml-text">{title}{paragraphs}</div>'
 
 
 def format_page(title: str, body: str) -> str:
@@ -205,38 +226,6 @@ def format_feedback(feedback) -> str:
             f'<b>{escape(lines[0])}</b>' + (f"<ul>{items}</ul>" if items else "") + "</div>")
 
 
-def format_attributions(article, spans=None) -> str:
-    """HTML table of an article's attributions: cue, source, source type, stance, quote or paraphrase.
-
-    >>> from medialit import load_articles
-    >>> html = format_attributions(load_articles()["aggregator"])
-    >>> "Ukrainian and Western officials" in html and "anonymous" in html
-    True
-    """
-    from .attribution import find_attributions
-
-    spans = find_attributions(article.text) if spans is None else [s for s in spans if s.kind == "attribution"]
-    rows = "".join(
-        f"<tr><td>{escape(a.text if len(a.text) < 40 else a.text[:37] + '…”')}</td>"
-        f"<td>{escape(a.source.text) if a.source is not None else '<i>(no source)</i>'}</td>"
-        f"<td>{escape(a.source.label) if a.source is not None else 'none'}</td><td>{escape(a.stance)}</td>"
-        f"<td>{escape(a.label)}</td></tr>" for a in spans)
-    return (f"<p><b>{escape(article.id)}</b>: {len(spans)} attributions</p><table><thead><tr><th>cue</th><th>source</th>"
-            f"<th>source type</th><th>stance</th><th>quote or paraphrase</th></tr></thead><tbody>{rows}</tbody></table>")
-
-
-def show_attributions(article) -> None:
-    """Display :func:`format_attributions` in a notebook.
-
-    >>> from medialit import load_articles
-    >>> show_attributions(load_articles()[0])
-    <IPython.core.display.HTML object>
-    """
-    from IPython.display import HTML, display
-
-    display(HTML(format_attributions(article)))
-
-
 def format_footnotes(articles) -> str:
     """HTML: for articles whose facts pointed to numbered sources, which source backs which fact.
 
@@ -254,7 +243,7 @@ def format_footnotes(articles) -> str:
             start = article.text.rfind("\n", 0, note["offset"]) + 1
             fact = article.text[start:note["offset"]].strip(" •\t")
             items.append(f"<li><b>[{note['number']}] {escape(note['source'] or '?')}</b>: "
-                         f"{escape(fact[:140] + ('…' if len(fact) > 140 else ''))}</li>")
+                         f"{escape(_shorten(fact, 141))}</li>")
         parts.append(f"<p><b>{escape(article.id)}</b> numbers its facts:</p><ul>{''.join(items)}</ul>")
     return "".join(parts) or "<p>No article in this set numbers its sources.</p>"
 
@@ -269,82 +258,6 @@ def show_footnotes(articles) -> None:
     from IPython.display import HTML, display
 
     display(HTML(format_footnotes(articles)))
-
-
-def format_table(rows: list[dict], *, caption: str = "") -> str:
-    """A plain HTML table from a list of dicts (the keys of the first row are the columns).
-
-    >>> format_table([{"a": 1, "b": True}])
-    '<table class="ml-table"><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>✓</td></tr></tbody></table>'
-    """
-    if not rows:
-        return "<p><i>(nothing to show)</i></p>"
-    cell = lambda v: "✓" if v is True else ("—" if v is False else escape(str(v)))  # noqa: E731
-    head = "".join(f"<th>{escape(str(k))}</th>" for k in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row.values()) + "</tr>" for row in rows)
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f'<table class="ml-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def show_table(rows: list[dict], *, caption: str = "") -> None:
-    """Display :func:`format_table` in a notebook.
-
-    >>> show_table([{"article": "a", "words": 3}])
-    <IPython.core.display.HTML object>
-    """
-    from IPython.display import HTML, display
-
-    display(HTML(f"<style>{CSS}</style>" + format_table(rows, caption=caption)))
-
-
-def overview_rows(articles) -> list[dict]:
-    """One row per article: headline, kind, length and how it opens.
-
-    >>> overview_rows(__import__("medialit").load_articles())[1]["words"]
-    504
-    """
-    rows = []
-    for a in articles:
-        first = next((s.text for s in a.sentences if s.label == "sentence"), "")
-        rows.append({"article": a.id, "headline": a.headline, "kind": a.kind or "(not given)", "words": a.n_words,
-                     "sentences": len(a.sentences), "opens with": first[:160] + ("…" if len(first) > 160 else "")})
-    return rows
-
-
-def mark_rows(article, kinds=("attribution", "hedge", "booster", "loaded")) -> list[dict]:
-    """One row per mark in an article: the words, kind, category, whose voice, why, and an alternative.
-
-    >>> rows = mark_rows(__import__("medialit").load_articles()["bbc-repost"], kinds=("hedge",))
-    >>> [(r["words"], r["voice"]) for r in rows]
-    [('allegedly', 'author'), ('may', 'quote: Mr. Lukashenko'), ('likely', 'author')]
-    """
-    from .annotate import annotate
-
-    rows = []
-    for s in annotate(article.text):
-        if s.kind not in kinds:
-            continue
-        row = {"words": s.text if len(s.text) < 50 else s.text[:47] + "…", "kind": s.kind, "category": s.label,
-               "voice": s.voice + (f": {s.speaker}" if s.speaker else ""), "why": s.why}
-        if "loaded" in kinds:
-            row["neutral alternative"] = s.alternative
-        rows.append(row)
-    return rows
-
-
-def sentiment_rows(article) -> list[dict]:
-    """VADER's compound score for each sentence of an article (−1 negative … +1 positive).
-
-    >>> rows = sentiment_rows(__import__("medialit").load_articles()["opinion-site"])
-    >>> min(r["VADER"] for r in rows) < 0
-    True
-    """
-    from .text import sentiment_analyzer
-
-    analyzer = sentiment_analyzer()
-    return [{"#": i, "sentence": s.text[:120] + ("…" if len(s.text) > 120 else ""),
-             "VADER": round(analyzer.polarity_scores(s.text)["compound"], 3)}
-            for i, s in enumerate((s for s in article.sentences if s.label == "sentence"), start=1)]
 
 
 def format_section(articles, heading: str) -> str:
@@ -374,3 +287,8 @@ def show_section(articles, heading: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(format_section(articles, heading)))
+
+
+# Views for reading an article, the marks in a short text, and renderings of the same remarks.
+from .textviews import (  # noqa: E402,F401
+    format_article, format_renderings, format_spans, show_article, show_renderings, show_spans)

@@ -8,15 +8,15 @@ from __future__ import annotations
 import os
 
 from .display import format_feedback
+from .feedback import Feedback
+from .grading.answer_cells import answer_error, install_answer_guard
+from .grading.keys import all_questions, answer_variable
+from .grading.scoring import score_answer
 
 
 def _grading() -> bool:
     """True inside the grader's kernel, where nothing is shown or checked (the grader scores answers itself)."""
     return os.environ.get("MEDIALIT_GRADING") == "1"
-
-from .feedback import Feedback
-from .grading.keys import all_questions
-from .grading.scoring import score_answer
 
 
 class CheckResult:
@@ -57,6 +57,11 @@ def check(question_id: str, answer) -> CheckResult:
         if question is None:
             return CheckResult(str(question_id), Feedback(0.0, "invalid", [
                 f"There is no question {question_id!r}: check the number in the cell above."]))
+        error = answer_error(answer_variable(question["id"])) if answer is ... else None
+        if error:
+            return CheckResult(question["id"], Feedback(0.0, "not answered", [
+                f"The answer cell stopped with {error}; read the note above, fix the line and run the cell again."],
+                float(question.get("points", 1))))
         return CheckResult(question["id"], score_answer(question, answer))
     except Exception as error:  # never let a check crash a student's notebook
         return CheckResult(str(question_id), Feedback(0.0, "invalid", [f"Could not check this ({error})."]))
@@ -75,8 +80,8 @@ def question_text(question_id: str) -> str:
 def show_question(question_id: str) -> None:
     """Print the text a question is about.
 
-    >>> show_question("03.1")  # doctest: +ELLIPSIS
-    Alexander Lukashenko is not recognized as the rightful leader of Belarus ...
+    >>> show_question("04.2")  # doctest: +ELLIPSIS
+    The Belarusian strongman also stressed that Moscow has never asked him ...
     """
     if _grading():
         return
@@ -84,19 +89,30 @@ def show_question(question_id: str) -> None:
 
 
 def question_marker(question_id: str):
-    """A Marker for practising a *mark* question by clicking; its Check uses the question's key.
+    """The Marker of a *mark* question: click the words, press Check for feedback. Its marks are the
+    answer: the answer cell reads ``answer_02_1 = marker_02_1.value`` (a typed list of words works too).
 
-    Clicks are not saved in the notebook: write the final answer as a list of words.
+    Every click rewrites the line under the Marker, which carries the marks, so saving the notebook
+    (Ctrl+S) saves them and the grader reads them from the saved file. In a kernel, the marks are also
+    kept in ``.medialit/marks.json`` next to the notebook, so running the cells again brings them back.
+    In the grader's kernel this returns a :class:`~medialit.marks.SavedMarker` holding the saved marks.
 
     >>> marker = question_marker("02.1")
     >>> marker.mark_text("parroted"); marker.check().status
     'partial'
+    >>> [s.text for s in marker.value]
+    ['parroted']
     """
     if _grading():
-        return None
-    from .widgets import Marker
+        from .marks import SavedMarker
 
+        return SavedMarker.for_grading(str(question_id))
     question = all_questions()[question_id]
     kinds = tuple(question.get("kinds", ("attribution",)))
-    return Marker(question["text"], kinds=kinds,
-                  check=lambda value: score_answer(question, [(s.start, s.end, s.kind) for s in value]))
+    from .widgets.marker import QuestionMarker, default_marks_file
+
+    return QuestionMarker(question["id"], question["text"], kinds=kinds, marks_file=default_marks_file(),
+                          check=lambda value: score_answer(question, [(s.start, s.end, s.kind) for s in value]))
+
+
+install_answer_guard()  # in a notebook: one beginner mistake in an answer cell must not stop Run All

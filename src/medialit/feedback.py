@@ -6,8 +6,12 @@ its kind and where it is ("a hedge in sentence 2"), not by the words themselves.
 """
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ._setup import data_dir
 from .annotate import annotate
 from .span import Span
 
@@ -25,7 +29,7 @@ class Feedback:
     """The result of checking one answer: a score from 0 to 1, a status and messages for the student."""
 
     score: float
-    status: str                      # correct / partial / wrong / not answered / invalid
+    status: str                      # correct / partial / wrong / not answered / invalid / to be graded
     messages: list[str] = field(default_factory=list)
     points: float = 1.0
 
@@ -34,34 +38,128 @@ class Feedback:
         return round(self.score * self.points, 2)
 
     def __str__(self) -> str:
-        head = {"correct": "Correct!", "partial": f"Partly right: {self.earned} of {self.points} points.",
-                "wrong": "Not yet.", "not answered": "Not answered yet.", "invalid": "That answer could not be read."}
-        return "\n".join([head.get(self.status, self.status)] + [f"- {m}" for m in self.messages])
+        return "\n".join([self.headline] + [f"- {m}" for m in self.messages])
+
+    @property
+    def headline(self) -> str:
+        """The first line a student sees: never a raw status word, never "0 points" for an ungraded answer.
+
+        >>> Feedback(0.0, "to be graded", points=2).headline
+        'Saved: to be graded by your teacher (2 points).'
+        """
+        head = {"correct": "Correct!", "partial": f"Partly right: {self.earned:g} of {self.points:g} point"
+                + ("s." if self.points != 1 else "."),
+                "wrong": "Not yet.", "not answered": "Not answered yet.", "invalid": "That answer could not be read.",
+                "to be graded": f"Saved: to be graded by your teacher ({self.points:g} points).",
+                "not checked": "Saved: checked by the grader."}
+        return head.get(self.status, "Checked.")
 
 
-def _as_spans(answer, text: str, default_kind: str) -> list[Span]:
-    """Spans from a Marker value, (start, end[, kind]) tuples, dicts, or strings found in ``text``."""
-    spans, after = [], {}
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+JACCARD = 0.5  # a mark matches a key span when their shared words are at least half of all their words
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> list[tuple[str, str]]:
+    """British/American spelling pairs that mark answers accept (``data/feedback/spelling-variants.csv``).
+
+    >>> ("ise", "ize") in spelling_variants()
+    True
+    """
+    with open(data_dir() / "feedback" / "spelling-variants.csv", encoding="utf-8", newline="") as handle:
+        return [(row["uk"], row["us"]) for row in csv.DictReader(handle)]
+
+
+def _variants(word: str) -> list[str]:
+    """``word`` and its other spellings, one rule at a time (recognised -> recognized)."""
+    out = [word]
+    low = word.lower()
+    for uk, us in spelling_variants():
+        for a, b in ((uk, us), (us, uk)):
+            if a in low and low.replace(a, b) not in out:
+                out.append(low.replace(a, b))
+    return out
+
+
+def _occurrences(text: str, word: str) -> tuple[list[tuple[int, int]], str]:
+    """Where ``word`` stands in ``text`` as whole words, ignoring case, quote style and UK/US spelling.
+
+    Returns the places and how the word was found ("" when as written). A word of four letters or more
+    that only starts a longer word ("claim" in "claims") counts as that whole word.
+    """
+    plain = text.translate(_QUOTES).lower()
+    for candidate in _variants(word.translate(_QUOTES).strip()):
+        words = candidate.lower().split()
+        if not words:
+            return [], ""
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+        found = [(m.start(), m.end()) for m in re.finditer(pattern, plain)]
+        if found:
+            return found, "" if candidate is word or candidate == word.translate(_QUOTES).strip() else candidate
+    if len(word.strip()) >= 4 and len(word.split()) == 1:
+        stem = re.escape(word.translate(_QUOTES).strip().lower())
+        found = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + stem + r"[\w'’-]*", plain)]
+        if found:
+            return found, "stem"
+    return [], ""
+
+
+@dataclass
+class _Mark:
+    """One thing the student marked: a span, or every place a listed word stands in the text."""
+
+    places: list[Span]
+    label: str
+
+
+def _as_marks(answer, text: str, default_kind: str) -> tuple[list[_Mark], list[str]]:
+    """Marks from a Marker value, (start, end[, kind]) tuples, dicts, or strings found in ``text``.
+
+    A string marks every place its word stands in the text, so a word is listed once; listing it
+    again changes nothing. Returns the marks and messages about words that are not in the text.
+    """
+    marks, notes, seen = [], [], set()
     for item in answer:
         if isinstance(item, Span):
-            spans.append(item)
+            marks.append(_Mark([item], item.text))
         elif isinstance(item, str):
-            word = item.strip().replace("'", "’") if item.strip() not in text and item.strip().replace(
-                "'", "’") in text else item.strip()
-            start_from = after.get(word.lower(), 0)  # a word given twice means its next occurrence
-            at = text.lower().find(word.lower(), start_from)
-            if at == -1:
-                at = text.lower().find(word.lower())
-            if at == -1 or not word:
-                raise ValueError(f"“{item}” is not in the text; copy the words exactly")
-            after[word.lower()] = at + len(word)
-            spans.append(Span.of(text, at, at + len(word), default_kind))
+            word = " ".join(item.split())
+            key = word.translate(_QUOTES).lower()
+            if key in seen:
+                notes.append(f"“{word}” is listed twice: once is enough, it marks every place it appears.")
+                continue
+            seen.add(key)
+            places, how = _occurrences(text, word)
+            if not places:
+                notes.append(f"“{word}” is not in the text: copy the words exactly as they are written."
+                             if word else "An empty string marks nothing.")
+                continue
+            spans = [Span.of(text, s, e, default_kind) for s, e in places]
+            if how == "stem":
+                notes.append(f"“{word}” counted as the whole word “{spans[0].text}”.")
+            marks.append(_Mark(spans, word))
         elif isinstance(item, dict):
-            spans.append(Span.of(text, int(item["start"]), int(item["end"]), item.get("kind", default_kind)))
+            span = Span.of(text, int(item["start"]), int(item["end"]), item.get("kind", default_kind))
+            marks.append(_Mark([span], span.text))
         else:
             start, end, *rest = item
-            spans.append(Span.of(text, int(start), int(end), rest[0] if rest else default_kind))
-    return spans
+            span = Span.of(text, int(start), int(end), rest[0] if rest else default_kind)
+            marks.append(_Mark([span], span.text))
+    return marks, notes
+
+
+def _token_ids(tokens: list[tuple[int, int]], start: int, end: int) -> set[int]:
+    return {i for i, (s, e) in enumerate(tokens) if s < end and start < e}
+
+
+def jaccard(a: set, b: set) -> float:
+    """Shared items over all items: 1.0 for the same words, 0.5 for "claims" against "Moscow’s claims".
+
+    >>> jaccard({1, 2}, {2}), jaccard({1, 2, 3, 4}, {2})
+    (0.5, 0.25)
+    """
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _place(text: str, pos: int) -> str:
@@ -78,72 +176,100 @@ def _place(text: str, pos: int) -> str:
     return "the text"
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37].rstrip() + "…"
+
+
 def check_spans(answer, key: list[dict], text: str, *, kinds=("attribution", "hedge", "booster", "loaded"),
                 points: float = 1.0, kind_matters: bool = True) -> Feedback:
     """Score marked spans against key spans (``{"start", "end", "kind", ...}``) by precision and recall.
 
-    ``answer`` may be a Marker's ``.value``, (start, end, kind) tuples, or a list of strings (each is
-    found in ``text``; its kind is the first of ``kinds``). A mark matches a key span of the same
-    kind that it overlaps.
+    ``answer`` may be a Marker's ``.value``, (start, end, kind) tuples, or a list of strings: a string
+    marks every place its word stands in ``text`` (any case, either quote style, UK or US spelling);
+    its kind is the first of ``kinds``. A mark matches a key span of the same kind when their words
+    overlap by a Jaccard index of at least 0.5 (shared words / all words): "claims" or "Moscow’s
+    claims" match the key "claims", a whole sentence around it does not. A word that is not in the
+    text is pointed out and does not count against the others.
 
     >>> text = "Head\\n\\nOfficials claimed the plan may fail."
     >>> key = [{"start": 16, "end": 23, "kind": "attribution"}, {"start": 33, "end": 36, "kind": "hedge"}]
     >>> print(check_spans([(33, 36, "hedge")], key, text))
-    Partly right: 0.67 of 1.0 points.
+    Partly right: 0.67 of 1 point.
     - 1 of 2 found. Well done: “may”.
-    - Still to find: an attribution cue in sentence 1 (look for words that say who says so, such as said, claimed or according to).
-    >>> print(check_spans([(16, 23, "hedge")], key, text, kind_matters=True))
+    - Still to find: an attribution cue in sentence 1 (look for words that say who says so, such as said,
+      claimed or according to).
+    >>> print(check_spans(["Officials claimed the plan may fail", "mya"], key, text, kind_matters=False))
     Not yet.
-    - “claimed” is an attribution cue here, not a hedge: “claimed” is a distancing word: the writer keeps away from the claim; the source is unnamed people.
-    - Still to find: an attribution cue in sentence 1 (look for words that say who says so, such as said, claimed or according to).
-    - Still to find: a hedge in sentence 1 (look for words that make a claim less sure, such as may, reportedly or allegedly).
+    - “mya” is not in the text: copy the words exactly as they are written.
+    - “Officials claimed the plan may fail” is too long: mark the word or phrase, not the whole sentence.
+    - Still to find: an attribution cue in sentence 1 (look for words that say who says so, such as said,
+      claimed or according to).
+    - Still to find: a hedge in sentence 1 (look for words that make a claim less sure, such as may,
+      reportedly or allegedly).
     """
     if answer is ... or answer is None:
         return Feedback(0.0, "not answered", ["Mark some words, or fill in the answer, then check again."], points)
     try:
-        marks = _as_spans(list(answer), text, kinds[0])
+        marks, notes = _as_marks(list(answer), text, kinds[0])
     except (TypeError, ValueError, KeyError) as error:
-        return Feedback(0.0, "invalid", [str(error)], points)
-    if not marks:
+        return Feedback(0.0, "invalid", [f"This mark could not be read ({error})."], points)
+    if not marks and not notes:
         return Feedback(0.0, "not answered", ["Nothing is marked yet."], points)
     key = [k for k in key if k["kind"] in kinds]
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    key_tokens = [_token_ids(tokens, k["start"], k["end"]) for k in key]
     used: set[int] = set()
     hits, extras = [], []
     for mark in marks:
-        match = next((i for i, k in enumerate(key) if i not in used and k["start"] < mark.end and mark.start < k["end"]
-                      and (k["kind"] == mark.kind or not kind_matters)), None)
-        if match is None:
-            extras.append(mark)
-        else:
-            used.add(match)
-            hits.append(mark)
-    precision = len(hits) / len(marks)
-    recall = len(hits) / len(key) if key else 1.0
+        found = False
+        for place in mark.places:
+            mine = _token_ids(tokens, place.start, place.end)
+            best = max(((jaccard(mine, key_tokens[i]), i) for i, k in enumerate(key) if i not in used
+                        and (k["kind"] == place.kind or not kind_matters)), default=(0.0, None))
+            if best[1] is not None and best[0] >= JACCARD:
+                used.add(best[1])
+                found = True
+        (hits if found else extras).append(mark)
+    precision = len(hits) / len(marks) if marks else 0.0
+    recall = len(used) / len(key) if key else 1.0
     score = round(2 * precision * recall / (precision + recall), 2) if precision + recall else 0.0
-    messages = []
+    messages = list(notes)
     if hits:
-        messages.append(f"{len(hits)} of {len(key)} found. Well done: " + ", ".join(f"“{h.text}”" for h in hits) + ".")
+        messages.insert(0, f"{len(used)} of {len(key)} found. Well done: " + ", ".join(f"“{h.label}”" for h in hits)
+                        + ".")
     found_by_tools = None
     for extra in extras:
-        other = next((k for k in key if k["start"] < extra.end and extra.start < k["end"]), None)
-        if other is not None:
-            why = other.get("why") or _why_at(text, other)
-            messages.append(f"“{extra.text}” is {_a(KIND_NAMES[other['kind']])} here, not {_a(KIND_NAMES.get(extra.kind, extra.kind))}"
-                            + (f": {why}" if why else "."))
+        place = extra.places[0]
+        mine = _token_ids(tokens, place.start, place.end)
+        touched = [i for i in range(len(key)) if mine & key_tokens[i]]
+        if touched and len(mine) > max(len(key_tokens[i]) for i in touched):
+            messages.append(f"“{_short(extra.label)}” is too long: mark the word or phrase, "
+                            "not the whole sentence.")
+            continue
+        if touched and all(mine < key_tokens[i] for i in touched):
+            messages.append(f"“{extra.label}” is only part of what to mark here: mark the whole phrase.")
+            continue
+        if touched:
+            messages.append(f"“{extra.label}” is not {_a(KIND_NAMES.get(place.kind, place.kind))} here: "
+                            "look at what the word does in its sentence.")
             continue
         if found_by_tools is None:
             found_by_tools = annotate(text)
-        tool = next((s for s in found_by_tools if s.start < extra.end and extra.start < s.end), None)
+        tool = next((s for s in found_by_tools if s.start < place.end and place.start < s.end), None)
         if tool is not None and tool.kind not in kinds:
-            messages.append(f"“{extra.text}” is {_a(KIND_NAMES.get(tool.kind, tool.kind))}, which this question "
+            messages.append(f"“{extra.label}” is {_a(KIND_NAMES.get(tool.kind, tool.kind))}, which this question "
                             f"does not ask about.")
         else:
-            messages.append(f"“{extra.text}” is not {_a(KIND_NAMES.get(extra.kind, extra.kind))}: "
-                            f"{HINTS.get(extra.kind, 'look again at what the question asks for')}.")
+            messages.append(f"“{_short(extra.label)}” is not {_a(KIND_NAMES.get(place.kind, place.kind))}: "
+                            f"{HINTS.get(place.kind, 'look again at what the question asks for')}.")
+    missing: dict[tuple[str, str], int] = {}
     for i, k in enumerate(key):
         if i not in used:
-            messages.append(f"Still to find: {_a(KIND_NAMES[k['kind']])} in {_place(text, k['start'])}"
-                            f" (look for {HINTS[k['kind']]}).")
+            where = (k["kind"], _place(text, k["start"]))
+            missing[where] = missing.get(where, 0) + 1
+    for (kind, place), count in missing.items():
+        what = _a(KIND_NAMES[kind]) if count == 1 else f"{count} {KIND_NAMES[kind]}s"
+        messages.append(f"Still to find: {what} in {place} (look for {HINTS[kind]}).")
     status = "correct" if score == 1.0 else ("partial" if score > 0 else "wrong")
     return Feedback(score, status, messages, points)
 
@@ -152,37 +278,53 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
-def _why_at(text: str, key_span: dict) -> str:
-    for span in annotate(text):
-        if span.start < key_span["end"] and key_span["start"] < span.end and span.kind == key_span["kind"]:
-            return span.why
-    return ""
+def normalise_choice(value) -> str:
+    """A choice as compared: any case, no surrounding spaces or final full stop, straight quote marks.
+
+    >>> normalise_choice("  VADER’s word list has no entry for “parroted”. ")
+    'vader\\'s word list has no entry for "parroted"'
+    """
+    return " ".join(str(value).translate(_QUOTES).split()).rstrip(".").strip().lower()
 
 
 def check_choice(selected, answer, *, explanation: str = "", explanations: dict | None = None,
-                 points: float = 1.0) -> Feedback:
+                 choices=None, points: float = 1.0) -> Feedback:
     """Check a multiple-choice answer: ``answer`` is the right choice, or a list of them when several
     are right (then partial credit is the share of right choices ticked, minus wrong ones).
 
-    >>> print(check_choice("claimed", "claimed", explanation="It keeps a distance."))
+    Case, surrounding spaces, a final full stop and curly or straight quote marks do not matter.
+    ``explanation`` is shown only for a fully right answer; a wrong choice gets its own explanation
+    from ``explanations``, if there is one, else a nudge (never the right answer's explanation).
+
+    >>> print(check_choice("Claimed.", "claimed", explanation="It keeps a distance."))
     Correct!
     - It keeps a distance.
+    >>> print(check_choice("said", "claimed", explanation="It keeps a distance."))
+    Not yet.
+    - Not this one. Read the question and each choice again.
     >>> check_choice(["may", "said"], ["may", "reportedly"]).score
     0.0
     """
-    explanations = explanations or {}
+    explanations = {normalise_choice(k): v for k, v in (explanations or {}).items()}
     if selected is ... or selected is None or selected == [] or selected == ():
         return Feedback(0.0, "not answered", ["Choose an answer, then check again."], points)
+    options = {normalise_choice(c) for c in choices} if choices else None
+    chosen = [normalise_choice(c) for c in ([selected] if isinstance(selected, str) else selected)]
+    messages = [f"“{c}” is not one of the choices: copy a choice exactly." for c in chosen
+                if options is not None and c not in options]
     if isinstance(answer, (list, tuple, set)):
-        chosen = set([selected] if isinstance(selected, str) else selected)
-        right = set(answer)
-        score = max(0.0, (len(chosen & right) - len(chosen - right)) / len(right))
-        messages = [explanations[c] for c in sorted(chosen) if c in explanations]
+        right = {normalise_choice(a) for a in answer}
+        score = max(0.0, (len(set(chosen) & right) - len(set(chosen) - right)) / len(right))
+        messages += [explanations[c] for c in sorted(set(chosen) - right) if c in explanations]
+        if 0 < score < 1:
+            messages.append("Some of your choices are right, not all: look at each one again.")
     else:
-        score = 1.0 if selected == answer else 0.0
-        messages = [explanations[selected]] if selected in explanations else []
-    if explanation and (score == 1.0 or not messages):
+        score = 1.0 if chosen == [normalise_choice(answer)] else 0.0
+        messages += [explanations[c] for c in chosen if c in explanations and score < 1]
+    if score == 1.0 and explanation:
         messages.append(explanation)
+    elif score == 0.0 and not messages:
+        messages.append("Not this one. Read the question and each choice again.")
     status = "correct" if score == 1.0 else ("partial" if score > 0 else "wrong")
     return Feedback(round(score, 2), status, messages, points)
 

@@ -7,7 +7,8 @@ appears, so-called, about + a number …) and ``kind="booster"`` (clearly, certa
 what an attribution reports someone said).
 
 Rules that avoid the classic false alarms, from the ``context`` column of ``data/lexicons/hedges.csv``:
-the month "May" is not a modal; "about"/"around"/"some" count only before a number; "appears"
+the month "May" is not a modal, nor is "may" giving permission ("you may leave", "May I ask?", an
+offer after an invitation); "about"/"around"/"some" count only before a number; "appears"
 only before "to"/"that"; "shows"/"reveals" only when no person is the subject. A reporting verb
 with a source ("Lukashenko claimed", "reports suggest") is an attribution, not a hedge. "can" and
 "will" are not on the list at all. Negation turns a booster into a hedge ("not clear") and is
@@ -55,8 +56,51 @@ def _prev_word(text: str, pos: int, skip_auxiliaries: bool = False) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _permission_words() -> dict[str, str]:
+    from .lexicon import form_index
+
+    return {form: entry.category for form, entry in form_index("modal-permission").items()}
+
+
+def is_permission(text: str, m: re.Match, ctx: TextContext) -> bool:
+    """True when the modal in ``m`` ("may") grants or asks permission instead of guessing: "May I ask…?",
+    "you may leave", "visitors may park", or an offer inside an invitation ("I invite him … He may set
+    down his aircraft here"). A verb after it that is not an action ("be", "have", "face", "find" …)
+    keeps it a guess. The word lists are ``data/lexicons/modal-permission.csv``.
+
+    >>> t = "Head\\n\\nYou may leave now. It may rain. “I invite him. He may land here.” He may be lying."
+    >>> [is_permission(t, m, context_for(t)) for m in re.finditer(r"\\bmay\\b", t)]
+    [True, False, True, False]
+    """
+    words = _permission_words()
+    s0, _ = ctx.sentence(m.start())
+    following = re.findall(r"[A-Za-z’'-]+", text[m.end():m.end() + 60])[:3]
+    low = [w.lower() for w in following]
+    if re.fullmatch(r"[\s“\"‘']*", text[s0:m.start()]) and low[:1] in (["i"], ["we"]):
+        return low[1:2] != [] and words.get(low[1]) != "not an action"  # "May I ask …?"
+    if not low:
+        return False
+    verb = low[1] if low[0] == "not" and len(low) > 1 else low[0]
+    if words.get(verb) == "not an action" or verb in ("also", "even", "soon", "already", "still", "yet"):
+        return False
+    subject = re.search(r"([\w’'-]+(?:\s+one)?)\s+$", text[max(s0, m.start() - 30):m.start()])
+    subject = subject.group(1) if subject else ""
+    if words.get(subject.lower()) == "addressee":
+        return True
+    if subject.lower() not in ("he", "she", "they", "i", "we") and not (
+            subject[:1].isupper() and subject.lower() not in ("it", "this", "that", "there", "these", "those")):
+        return False  # only a person can be offered something
+    quote = ctx.quote_at(m.start(), m.end())
+    around = text[quote.start:quote.end] if quote is not None else text[s0:ctx.sentence(m.start())[1]]
+    return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in re.findall(r"[A-Za-z]+", around))
+
+
 def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
+    if "+" in context:
+        return all(_context_ok(part, text, m, ctx) for part in context.split("+"))
     after = text[m.end():m.end() + 40]
+    if context == "not-permission":
+        return not is_permission(text, m, ctx)
     if context == "not-month":
         word = m.group()
         s0, _ = ctx.sentence(m.start())

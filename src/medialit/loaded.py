@@ -2,8 +2,9 @@
 
 ``find_loaded(text)`` returns spans of ``kind="loaded"`` with ``label`` one of: label (strongman,
 regime), emotive verb (parroted, pumping), emotive noun (slaughter), emotive adjective (senseless),
-intensifier (mercilessly, staunch), metaphor (sabre-rattling) and scare quote (a short phrase in
-quote marks that the writer keeps at a distance). Each has ``why``, ``alternative`` and ``voice``
+emotive adverb (mercilessly, skillfully: how something was done, judged), intensifier (staunch,
+deeply), metaphor (sabre-rattling) and scare quote (a short phrase in quote marks that the writer
+keeps at a distance). Each has ``why``, ``alternative`` and ``voice``
 ("author", "quote" or "reported", with ``speaker``). The word list is ``data/lexicons/loaded.csv``.
 
 >>> [(s.text, s.label, s.alternative) for s in find_loaded("The strongman's regime crushed the protests.")]

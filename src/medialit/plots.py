@@ -1,4 +1,5 @@
-"""Comparison plots (matplotlib). Each function returns a ``Figure``; Jupyter shows it inline.
+"""Comparison plots (matplotlib). Each function returns a :class:`Chart`, a ``Figure`` that Jupyter
+shows as a picture when it is the last line of a cell (no pyplot, no global state).
 
 Colours are the Okabe–Ito palette (safe for colour-blind readers) and every bar also has a hatch
 pattern or a label, so the plots read in black and white too.
@@ -12,6 +13,7 @@ pattern or a label, so the plots read in black and white too.
 from __future__ import annotations
 
 import io
+import textwrap
 
 from matplotlib.figure import Figure
 
@@ -22,7 +24,39 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
 
 
-def plot_lengths(stats: list[ArticleStats]) -> Figure:
+class Chart(Figure):
+    """A matplotlib ``Figure`` that shows itself as a PNG picture in Jupyter (and in any front end
+    that asks IPython for ``image/png``), so a lesson needs no ``%matplotlib`` line and no pyplot.
+
+    >>> chart = Chart(figsize=(2, 1))
+    >>> chart._repr_png_()[:4]
+    b'\\x89PNG'
+    """
+
+    def _repr_png_(self) -> bytes:
+        return figure_png(self)
+
+
+def short_label(text: str, *, width: int = 36, lines: int = 2) -> str:
+    """A label that fits: wrapped at spaces into at most ``lines`` lines of ``width`` characters,
+    with an ellipsis where words had to be left out. Never cuts a word in two (a single word longer
+    than a line is the only exception).
+
+    >>> short_label("Lukashenko says Belarus will join the war only if attacked by Ukraine", width=30)
+    'Lukashenko says Belarus will\\njoin the war only if attacked…'
+    >>> short_label("Kyiv is preparing for a renewed Russian offensive in the spring, amid concerns")
+    'Kyiv is preparing for a renewed\\nRussian offensive in the spring…'
+    >>> short_label("Short label")
+    'Short label'
+    """
+    wrapped = textwrap.wrap(" ".join(text.split()), width=width, max_lines=lines, placeholder="…",
+                            break_long_words=False, break_on_hyphens=False)
+    if wrapped and wrapped[-1].endswith("…"):
+        wrapped[-1] = wrapped[-1][:-1].rstrip(",;:") + "…"
+    return "\n".join(wrapped)
+
+
+def plot_lengths(stats: list[ArticleStats]) -> Chart:
     """How long each article is, in words, with the number of sentences on each bar.
 
     >>> from medialit import load_articles
@@ -30,7 +64,7 @@ def plot_lengths(stats: list[ArticleStats]) -> Figure:
     >>> [round(p.get_height()) for p in plot_lengths(compare(load_articles())).axes[0].patches]
     [330, 504, 399]
     """
-    fig = Figure(figsize=(6, 3), layout="constrained")
+    fig = Chart(figsize=(6, 3), layout="constrained")
     ax = fig.add_subplot()
     bars = ax.bar([s.id for s in stats], [s.words for s in stats], color=[OKABE_ITO[k % 8] for k in range(len(stats))],
                   hatch="//", edgecolor="black")
@@ -41,7 +75,7 @@ def plot_lengths(stats: list[ArticleStats]) -> Figure:
     return fig
 
 
-def plot_rates(stats: list[ArticleStats]) -> Figure:
+def plot_rates(stats: list[ArticleStats]) -> Chart:
     """Hedges, boosters and loaded terms per 100 words, one group of bars per article.
 
     >>> from medialit import load_articles
@@ -49,7 +83,7 @@ def plot_rates(stats: list[ArticleStats]) -> Figure:
     >>> plot_rates(compare(load_articles())).axes[0].get_ylabel()
     'per 100 words'
     """
-    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    fig = Chart(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     measures = [("hedges", "hedges_per_100"), ("boosters", "boosters_per_100"), ("loaded terms", "loaded_per_100")]
     width = 0.8 / len(measures)
@@ -65,7 +99,7 @@ def plot_rates(stats: list[ArticleStats]) -> Figure:
     return fig
 
 
-def plot_source_mix(stats: list[ArticleStats]) -> Figure:
+def plot_source_mix(stats: list[ArticleStats]) -> Chart:
     """Who is cited: attributions by source type, stacked, one bar per article.
 
     >>> from medialit import load_articles
@@ -73,7 +107,7 @@ def plot_source_mix(stats: list[ArticleStats]) -> Figure:
     >>> plot_source_mix(compare(load_articles())).axes[0].get_title()
     'Who says so? Sources by type'
     """
-    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    fig = Chart(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     bottoms = [0] * len(stats)
     for k, kind in enumerate(SOURCE_TYPES):
@@ -89,7 +123,7 @@ def plot_source_mix(stats: list[ArticleStats]) -> Figure:
     return fig
 
 
-def plot_sentiment(stats: list[ArticleStats]) -> Figure:
+def plot_sentiment(stats: list[ArticleStats]) -> Chart:
     """VADER compound score of each sentence, from the start (0) to the end (1) of each article.
 
     >>> from medialit import load_articles
@@ -97,7 +131,7 @@ def plot_sentiment(stats: list[ArticleStats]) -> Figure:
     >>> len(plot_sentiment(compare(load_articles())).axes[0].get_lines())
     4
     """
-    fig = Figure(figsize=(7, 3.6), layout="constrained")
+    fig = Chart(figsize=(7, 3.6), layout="constrained")
     ax = fig.add_subplot()
     markers = ["o", "s", "^", "D", "v", "P", "X", "*"]
     for k, s in enumerate(stats):
@@ -114,7 +148,7 @@ def plot_sentiment(stats: list[ArticleStats]) -> Figure:
     return fig
 
 
-def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20) -> Figure:
+def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20) -> Chart:
     """The claim/omission grid: a row per claim, a column per article; a filled mark means the
     article carries the claim, an empty one that it leaves it out.
 
@@ -125,7 +159,9 @@ def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20)
     ['opinion-site', 'bbc-repost', 'aggregator']
     """
     shown = claims[:limit]
-    fig = Figure(figsize=(2.2 + 1.4 * len(article_ids), 0.9 + 0.38 * len(shown)), layout="constrained")
+    labels = [short_label(f"{c.id}. {c.label}") for c in shown]
+    row_height = 0.5 if any("\n" in label for label in labels) else 0.38
+    fig = Chart(figsize=(2.9 + 1.4 * len(article_ids), 0.9 + row_height * len(shown)), layout="constrained")
     ax = fig.add_subplot()
     for row, claim in enumerate(shown):
         for col, article_id in enumerate(article_ids):
@@ -135,7 +171,7 @@ def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20)
             ax.text(col, row, "✓" if present else "", ha="center", va="center", color="white", fontsize=8)
     ax.set_xticks(range(len(article_ids)), article_ids)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(shown)), [f"{c.id}. {c.label[:48]}" for c in shown], fontsize=8)
+    ax.set_yticks(range(len(shown)), labels, fontsize=8)
     ax.set_xlim(-0.6, len(article_ids) - 0.4)
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set_title("Claims: filled = the article carries it", fontsize=10)

@@ -41,8 +41,10 @@ def format_report(articles) -> str:
     stats = [article_stats(a, spans[a.id]) for a in articles]
     claims = align_claims(articles)
     ids = [a.id for a in articles]
-    columns = "".join(f'<div class="ml-col"><h3>{escape(a.id)}</h3><p><i>{escape(a.kind)}</i></p>'
-                      f'{format_annotated(a.text, spans[a.id], legend=False)}</div>' for a in articles)
+    columns = "".join(f'<div class="ml-col"><p><b>{escape(a.id)}</b>'
+                      + (f' · <i>{escape(a.kind)}</i>' if a.kind else "")
+                      + f'</p>{format_annotated(a.text, spans[a.id], legend=False, headline=True)}</div>'
+                      for a in articles)
     omissions = [{"#": c.id, "claim": c.label, **{i: i in c.members for i in ids}} for c in claims]
     body = (
         "<p>Made with medialit. Hover a highlight to see why it was marked. The marks come from rules and word "

@@ -4,16 +4,19 @@ Types: "named person", "role" (a title or description: "the Belarusian leader"),
 "organisation" (an outlet, body, or a capital standing for its government: "Moscow"),
 "anonymous" (unnamed people the writer could name: "officials"), "vague" (nobody in
 particular: "many", "some reports", "critics"), "author" (I / we: the writer), and "none"
-(no source given: "it is believed that").
+(no source given: "it is believed that"). A pronoun or a description ("The Belarusian strongman")
+that refers to a person the article names is a "named person" (``described_person``).
 
 The word lists behind the types are ``data/lexicons/source-types.csv``.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
-from .lexicon import load_lexicon
+from .lexicon import lexicon_regex, load_lexicon, norm
 
 SOURCE_TYPES = ("named person", "role", "organisation", "anonymous", "vague", "author", "none")
 _TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Pres|Gen|Sen|Gov|Prof|Rep|Lt|Col|Capt|St)\.|[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
@@ -164,6 +167,96 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return toks[0][1], toks[last][2]
 
 
+def _key(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word.lower().rstrip("."))
+
+
+def _same(a: str, b: str) -> bool:
+    """The same word, or a country and its adjective ("belarus"/"belarusian", "russia"/"russian")."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 1
+
+
+_WORDS_BEFORE = re.compile(r"[\w’'.-]+|[^\w\s]")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()]{1,60}?)[,.;:]")
+
+
+def descriptors(text: str, at: int, name: str) -> set[str]:
+    """Words that describe the person named at ``text[at:]``: the run of titles and capitalised words
+    right before the name, and an appositive after it (", the president of Belarus,").
+
+    >>> t = "Belarusian Pres. Aleksandr Lukashenko said it. Alexander Lukashenko, the president of Belarus, spoke."
+    >>> sorted(descriptors(t, t.index("Lukashenko"), "Lukashenko"))
+    ['aleksandr', 'belarusian', 'pres']
+    >>> sorted(descriptors(t, t.rindex("Lukashenko"), "Lukashenko"))
+    ['alexander', 'belarus', 'of', 'president']
+    """
+    out = set()
+    for word in reversed(_WORDS_BEFORE.findall(text, max(0, at - 120), at)):
+        if word.endswith(".") and not _TITLE.match(word) or not (
+                word[:1].isupper() or _types().get(word.lower()) == "role"):
+            break
+        out.add(_key(word))
+    end = at + len(name)
+    appositive = _APPOSITIVE.match(text, end, end + 80)
+    if appositive:
+        out |= {_key(w) for w in re.findall(r"[\w’'-]+", appositive.group(1))}
+    return out
+
+
+def _person_index(text: str, people: list[tuple[int, str]], cache: dict | None) -> dict:
+    """surname -> (offsets of its mentions, words describing it up to each mention)."""
+    if cache is not None and "index" in cache:
+        return cache["index"]
+    index: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
+    for at, surname in people:
+        offsets, described = index.setdefault(surname, ([], []))
+        offsets.append(at)
+        described.append((described[-1] if described else frozenset()) | descriptors(text, at, surname))
+    if cache is not None:
+        cache["index"] = index
+    return index
+
+
+def described_person(text: str, start: int, end: int, people: list[tuple[int, str]],
+                     cache: dict | None = None) -> str:
+    """The surname of the named person that a definite description refers to ("The Belarusian strongman"
+    after "Belarusian President Alexander Lukashenko"), or "" when the article names nobody who fits.
+
+    A description fits a person named before it when each of its capitalised words (a country, a
+    nationality) matches a word that described that person ("Belarusian" ~ "Belarus"), or, with no
+    capitalised word, when its role noun did ("the mayor" after "Mayor Linda Park"). The most recently
+    mentioned person who fits wins. ``people`` is (offset, surname) of each mention, in order; ``cache``
+    (a dict) keeps what was learnt about them between calls on the same text.
+
+    >>> t = "Belarusian President Alexander Lukashenko spoke. The Belarusian strongman insisted. The mayor said."
+    >>> people = [(t.index("Lukashenko"), "Lukashenko")]
+    >>> [described_person(t, t.index(p), t.index(p) + len(p), people) for p in ("The Belarusian strongman",
+    ...  "The mayor")]
+    ['Lukashenko', '']
+    """
+    words = re.findall(r"[\w’'.-]+", text[start:end])
+    low = [w.lower() for w in words]
+    if len(words) < 2 or low[0] != "the":
+        return ""
+    head = low[low.index("of", 1) - 1] if "of" in low[1:] else low[-1]
+    if _types().get(head) != "role":
+        return ""
+    qualifiers = [_key(w) for w in words[1:] if w[:1].isupper() and w.lower() != head]
+    best = (-1, "")
+    for surname, (offsets, described) in _person_index(text, people, cache).items():
+        i = bisect_left(offsets, start) - 1
+        if i < 0 or offsets[i] <= best[0]:
+            continue
+        if all(any(_same(q, d) for d in described[i]) for q in qualifiers) if qualifiers else head in described[i]:
+            best = (offsets[i], surname)
+    return best[1]
+
+
 def classify(phrase: str, surnames=frozenset()) -> str:
     """The type of a source phrase.
 
@@ -218,3 +311,61 @@ def classify(phrase: str, surnames=frozenset()) -> str:
     if len(low) == 2 and low[0] in ("the", "a", "an") and low[1].isalpha():
         return "anonymous"  # "the man said": somebody the writer does not name
     return ""
+
+
+def _referent(a) -> str:
+    """Who an attribution's source is, as one key: a surname for a person, else the phrase."""
+    if a.source is None:
+        return ""
+    if a.source.meta.get("refers_to"):
+        return a.source.meta["refers_to"]
+    if a.source.label == "named person":
+        names = re.findall(r"[A-Z][\w’'-]*[a-z]", a.source.text)
+        if names:
+            return re.sub(r"[’']s$", "", names[-1])
+    return re.sub(r"^(?:the|a|an)\s+", "", a.source.text.lower())
+
+
+def _distancing_cues(text: str, ctx, found: list) -> dict[str, list[str]]:
+    """For each source, the words with which the writer keeps away from it: distancing cues
+    ("claimed", "parroted") and loaded words in the writer's own voice inside the source's
+    name ("The Belarusian strongman")."""
+    pattern, index, _ = lexicon_regex("loaded")
+    cues: dict[str, list[tuple[int, str]]] = {}
+    for a in found:
+        who = _referent(a)
+        if not who:
+            continue
+        if a.stance == "distancing" and a.voice != "quote":
+            cues.setdefault(who, []).append((a.start, a.text.lower()))
+        for m in pattern.finditer(text, a.source.start, a.source.end):
+            entry = index.get(norm(m.group()))
+            if entry is not None and not entry.context and ctx.voice(m.start(), m.end())[0] == "author":
+                cues.setdefault(who, []).append((m.start(), m.group().lower()))
+    return {who: list(dict.fromkeys(w for _, w in sorted(found_cues))) for who, found_cues in cues.items()}
+
+
+def stance_in_context(text: str, ctx, found: list) -> list:
+    """Stance is read in context: an endorsing verb ("pointed out") endorses only when the writer does
+    not elsewhere distance itself from the same source; otherwise it merely reports (neutral).
+    ``found`` are the attributions of ``text`` (``ctx`` its shared context); the result has the same
+    attributions, with the stance and why of those endorsing cues changed.
+
+    >>> from medialit.attribution import find_attributions
+    >>> t = "Head\\n\\nMr. Tan claimed the tax was fair. Mr. Tan pointed out that it was low. Ms. Ode admitted it."
+    >>> [(a.text, a.stance) for a in find_attributions(t)]
+    [('claimed', 'distancing'), ('pointed out', 'neutral'), ('admitted', 'endorsing')]
+    """
+    if not any(a.stance == "endorsing" for a in found):
+        return found
+    cues = _distancing_cues(text, ctx, found)
+    out = []
+    for a in found:
+        words = cues.get(_referent(a), []) if a.stance == "endorsing" else []
+        if words:
+            shown = ", ".join(words[:4]) + (", …" if len(words) > 4 else "")
+            why = (f"“{a.text}” usually endorses, but this writer distances itself from {_referent(a)} elsewhere "
+                   f"({shown}), so here it reports rather than endorses.")
+            a = replace(a, stance="neutral", why=why, meta={**a.meta, "stance_in_context": words})
+        out.append(a)
+    return out

@@ -1,4 +1,4 @@
-"""The real thing: a lesson in JupyterLab, in Chromium. Toggle highlights, mark words, check them."""
+"""The real thing: a lesson in JupyterLab, in Chromium. Toggle highlights, see the chart, mark words, check them."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from .conftest import OUTPUT
 from .lab_server import open_notebook
 
 
-def test_lesson_02_viewer_toggles_and_marker_check(browser, lab):
+def test_lesson_02_viewer_toggles_chart_and_marker_check(browser, lab):
     page = open_notebook(browser, *lab, "lessons/02-who-says-so.ipynb")
     # The ArticleViewer: its toggle buttons and its highlighted text.
     viewer = page.locator(".jp-OutputArea-output", has=page.locator(".widget-toggle-button")).first
@@ -21,6 +21,19 @@ def test_lesson_02_viewer_toggles_and_marker_check(browser, lab):
         "el => el.querySelectorAll('.ml-text .ml-loaded').length === 0", arg=viewer.element_handle(), timeout=10_000)
     assert viewer.locator(".ml-text .ml-attribution").count() == says_before
     assert re.search(r"Showing \d+ of \d+ marks", viewer.inner_text())
+
+    # The chart: a picture on the page (not the text "<Figure size …>"), and tables read left to right.
+    chart = page.locator(".jp-OutputArea .jp-RenderedImage img").first
+    chart.wait_for(state="attached", timeout=90_000)
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 300 && img.naturalHeight > 150",
+                           arg=chart.element_handle(), timeout=15_000)
+    assert chart.get_attribute("src").startswith(("data:image/png", "blob:"))
+    assert page.locator(".jp-OutputArea-output", has_text="<Figure size").count() == 0
+    cell = page.locator(".jp-OutputArea-output table.ml-table td").first
+    assert cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    chart.screenshot(path=str(OUTPUT / "lesson-02-chart.png"))
 
     # The Marker: mark "pointed out" (click, then shift-click) and check.
     marker = page.locator(".jp-OutputArea-output", has=page.locator(".ml-marker-text")).first

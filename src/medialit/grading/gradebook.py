@@ -5,6 +5,10 @@ against the instructor's keys. Bad input never stops the batch: it becomes a row
 Finished rows go to ``<out>.progress.jsonl`` as they complete, and ``grades.csv`` is rewritten
 atomically after each one, so an interrupted run resumes where it stopped and loses nothing; a
 submission whose file and keys are unchanged is not graded again, so a re-run gives the same result.
+
+A written answer waits for the teacher: its question column is empty (not 0), ``needs_manual_grading``
+is true, ``points_to_be_graded`` says how many points are still open, and ``raw_score``/``score``
+count the points given so far out of ``max_score``, the exercise's full total.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from pathlib import Path
 import nbformat
 
 from .keys import all_questions, assignment_questions
-from .scoring import score_answer
+from .scoring import TO_BE_GRADED, score_answer
 
 NBGRADER_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
                     "raw_score", "late_submission_penalty", "score", "max_score"]
@@ -82,6 +86,21 @@ def read_submission(path: Path) -> tuple[dict | None, str]:
     return nb, "ok"
 
 
+def restore_ellipsis(value):
+    """An answer read out of the kernel, with every ``...`` back in place (a template's blanks), at any depth.
+
+    >>> restore_ellipsis({"many": {"__ellipsis__": True}, "x": [{"__ellipsis__": True}, 1]})
+    {'many': Ellipsis, 'x': [Ellipsis, 1]}
+    """
+    if value == {"__ellipsis__": True}:
+        return ...
+    if isinstance(value, dict):
+        return {k: restore_ellipsis(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [restore_ellipsis(v) for v in value]
+    return value
+
+
 def grade_file(path: str, options: Options) -> dict:
     """Grade one submission and return its gradebook row (never raises)."""
     path = Path(path)
@@ -112,6 +131,13 @@ def grade_file(path: str, options: Options) -> dict:
                                 for c in nb["cells"])
             for q in questions:
                 captured = result.answers.get(q["variable"], {"missing": True})
+                raised = result.answer_errors.get(q["variable"])
+                if raised and ("missing" in captured or captured.get("value") == {"__ellipsis__": True}):
+                    row["flags"].append(f"{q['id']}: answer cell raised {raised}")
+                    row.setdefault("feedback", {})[q["id"]] = {
+                        "status": "not answered", "score": 0.0, "answer": None,
+                        "messages": [f"The answer cell stopped with {raised}, so there was no answer to grade."]}
+                    continue
                 if "missing" in captured:
                     defined = re.search(rf"^\s*{q['variable']}\s*=", sources, re.M)
                     row["flags"].append(f"{q['id']}: answer cell deleted" if not defined else
@@ -120,22 +146,22 @@ def grade_file(path: str, options: Options) -> dict:
                 if "invalid" in captured:
                     row["flags"].append(f"{q['id']}: answer is not a plain value ({captured['invalid']})")
                     continue
-                value = captured["value"]
-                value = ... if value == {"__ellipsis__": True} else value
+                value = restore_ellipsis(captured["value"])
                 feedback = score_answer(q, value)
                 if feedback.status == "not answered":
                     row["flags"].append(f"{q['id']}: not answered")
-                scores[q["id"]] = feedback.earned
-                manual = manual or feedback.status == "manual"
+                scores[q["id"]] = None if feedback.status == TO_BE_GRADED else feedback.earned
+                manual = manual or feedback.status == TO_BE_GRADED
                 row.setdefault("feedback", {})[q["id"]] = {"status": feedback.status, "score": feedback.earned,
                                                            "messages": feedback.messages, "answer": value}
         except Exception as error:
             status = "error"
             row["flags"].append(f"grading failed: {type(error).__name__}: {str(error)[:120]}")
-    raw = round(sum(scores.values()), 2)
+    raw = round(sum(v for v in scores.values() if v is not None), 2)
+    pending = float(sum(q["points"] for q in questions if scores.get(q["id"], 0) is None))
     row.update(raw_score=raw, late_submission_penalty=0, score=raw,
                max_score=float(sum(q["points"] for q in questions)), scores=scores,
-               needs_manual_grading=manual, status=status)
+               needs_manual_grading=manual, points_to_be_graded=pending, status=status)
     return row
 
 
@@ -170,17 +196,24 @@ def find_submissions(paths: list[str]) -> list[Path]:
     return sorted(found)
 
 
+def _cell(score) -> str | float:
+    """A question's gradebook cell: its points, or empty while a written answer waits for the teacher."""
+    return "" if score is None else score
+
+
 def write_csv(rows: list[dict], out: Path) -> None:
     """Write the gradebook atomically (a temporary file, then a rename)."""
     question_ids = sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
-    columns = NBGRADER_COLUMNS + [f"q{q}" for q in question_ids] + ["needs_manual_grading", "status", "flags", "file"]
+    columns = NBGRADER_COLUMNS + [f"q{q}" for q in question_ids] + ["needs_manual_grading", "points_to_be_graded",
+                                                                    "status", "flags", "file"]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for r in sorted(rows, key=lambda r: (r["assignment"], r["student_id"], r["file"])):
         writer.writerow({**{c: r.get(c, "") for c in NBGRADER_COLUMNS},
-                         **{f"q{q}": r["scores"].get(q, "") for q in question_ids},
-                         "needs_manual_grading": r["needs_manual_grading"], "status": r["status"],
+                         **{f"q{q}": _cell(r["scores"].get(q, "")) for q in question_ids},
+                         "needs_manual_grading": r["needs_manual_grading"],
+                         "points_to_be_graded": r.get("points_to_be_graded", 0.0), "status": r["status"],
                          "flags": "; ".join(r["flags"]), "file": r["file"]})
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(buffer.getvalue(), encoding="utf-8")
@@ -216,8 +249,10 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
         write_csv(list(rows.values()), out)
         if progress:
             bar = "#" * int(20 * len(rows) / max(total, 1))
+            pending = row.get("points_to_be_graded") or 0
             print(f"\r[{bar:<20}] {len(rows)}/{total} {Path(row['file']).name}: {row['status']} "
-                  f"{row['score']:g}/{row['max_score']:g}", file=progress, flush=True)
+                  f"{row['score']:g}/{row['max_score']:g}" + (f" ({pending:g} to be graded)" if pending else ""),
+                  file=progress, flush=True)
 
     if rows:
         write_csv(list(rows.values()), out)

@@ -17,40 +17,122 @@ def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name) or "student"
 
 
+def _points(value: float) -> str:
+    return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+def _pending(row: dict) -> float:
+    """Points of written answers that wait for the teacher (rows from before this field: from their scores)."""
+    if "points_to_be_graded" in row:
+        return float(row["points_to_be_graded"] or 0)
+    questions = all_questions()
+    return float(sum(questions.get(q, {}).get("points", 0) for q, v in row["scores"].items() if v is None))
+
+
+def _total_line(row: dict, *, you: bool) -> str:
+    """ "4 of 6 auto-graded points; 2 points to be graded by the teacher" (or "4 of 8 points")."""
+    pending = _pending(row)
+    if not pending:
+        return f"<b>{row['score']:g} of {_points(row['max_score'])}</b>"
+    who = "your teacher" if you else "the teacher"
+    return (f"<b>{row['score']:g} of {row['max_score'] - pending:g} auto-graded points</b>; "
+            f"{_points(pending)} to be graded by {who}")
+
+
 def student_page(row: dict, *, show_answers: bool = False) -> str:
-    """One student's page: score per question with the explanations (answers and keys only if asked)."""
+    """One student's page: score per question with the explanations (answers and keys only if asked).
+
+    A written answer the teacher has not graded yet reads "to be graded", never 0.
+    """
     questions = all_questions()
     parts = [f"<p><b>{escape(row['student_id'])}</b>, exercise {escape(row['assignment'])}: "
-             f"<b>{row['score']:g} of {row['max_score']:g}</b> points. Status: {escape(row['status'])}.</p>"]
-    if row.get("needs_manual_grading"):
-        parts.append("<p>Your written answers are read by your teacher; their points are added later.</p>")
+             f"{_total_line(row, you=True)}.</p>"]
+    if row["status"] != "ok":
+        parts.append(f"<p>Grading note: {escape(row['status'])}.</p>")
     if row.get("flags"):
         parts.append("<ul>" + "".join(f"<li>{escape(f)}</li>" for f in row["flags"]) + "</ul>")
     for qid, score in row["scores"].items():
         q = questions.get(qid, {})
         fb = row.get("feedback", {}).get(qid, {})
-        parts.append(f"<h3>Question {escape(qid)}: {score:g} of {q.get('points', 0):g}</h3>")
+        result = (f"to be graded ({_points(q.get('points', 0))})" if score is None
+                  else f"{score:g} of {_points(q.get('points', 0))}")
+        parts.append(f"<h3>Question {escape(qid)}: {result}</h3>")
         parts.append("<ul>" + "".join(f"<li>{escape(m)}</li>" for m in fb.get("messages", [])) + "</ul>")
         if show_answers:
-            parts.append(f"<p>Your answer: <code>{escape(repr(fb.get('answer', '(none)')))}</code><br>"
-                         f"Key: <code>{escape(repr(q.get('key', q.get('original', ''))))}</code></p>")
+            parts.append(f"<p>Your answer: <code>{escape(readable(fb.get('answer', '(none)'), q))}</code><br>"
+                         f"Key: <code>{escape(readable(q.get('key', q.get('original', '')), q))}</code></p>")
     return format_page(f"Feedback: {row['student_id']}, exercise {row['assignment']}", "".join(parts))
 
 
+def readable(value, question: dict) -> str:
+    """An answer or key as a teacher reads it: marks (offsets from a Marker, key spans) become their words.
+
+    >>> readable([{"start": 0, "end": 4, "kind": "hedge"}, [5, 9, "booster"]], {"text": "Some said so"})
+    "['Some' (hedge), 'said' (booster)]"
+    >>> readable({"many": "vague"}, {})
+    "{'many': 'vague'}"
+    """
+    text = question.get("text", "")
+    if text and isinstance(value, list) and value and all(isinstance(v, (dict, list, tuple)) for v in value):
+        words = []
+        for item in value:
+            start, end, kind = ((item.get("start"), item.get("end"), item.get("kind")) if isinstance(item, dict)
+                                else (list(item) + [None, None, None])[:3])
+            if not (isinstance(start, int) and isinstance(end, int)):
+                return repr(value)
+            words.append(f"{text[start:end]!r}" + (f" ({kind})" if kind else ""))
+        return "[" + ", ".join(words) + "]"
+    return repr(value)
+
+
+def _graded(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["status"] not in ("wrong assignment",) and not r["status"].startswith("unreadable")]
+
+
+def _question_ids(rows: list[dict]) -> list[str]:
+    return sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
+
+
+def item_shares(rows: list[dict]) -> dict[str, float | None]:
+    """For each question, the share (%) of students with full marks among those whose answer has points;
+    None when every answer still waits for the teacher (a written question not graded yet).
+
+    >>> item_shares([{"status": "ok", "scores": {"01.2": 1.0, "01.4": None}}])
+    {'01.2': 100.0, '01.4': None}
+    """
+    questions = all_questions()
+    graded = _graded(rows)
+    shares = {}
+    for i in _question_ids(rows):
+        scored = [r["scores"][i] for r in graded if r["scores"].get(i) is not None]
+        if not scored:
+            shares[i] = None
+            continue
+        full = sum(1 for v in scored if v >= questions.get(i, {}).get("points", 1))
+        shares[i] = 100 * full / len(scored)
+    return shares
+
+
 def item_analysis_png(rows: list[dict]) -> bytes:
-    """A bar chart: for each question, the share of students who earned full marks."""
+    """A bar chart: for each question, the share of students who earned full marks. A written question
+    the teacher has not graded yet gets no bar, only the words "to be graded"."""
     from matplotlib.figure import Figure
 
-    questions = all_questions()
-    ids = sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
-    graded = [r for r in rows if r["status"] not in ("wrong assignment",) and not r["status"].startswith("unreadable")]
-    shares = [100 * sum(1 for r in graded if r["scores"].get(i, 0) >= questions.get(i, {}).get("points", 1))
-              / max(len(graded), 1) for i in ids]
+    shares = item_shares(rows)
+    ids = list(shares)
     fig = Figure(figsize=(max(5, 0.6 * len(ids) + 2), 3.4), layout="constrained")
     ax = fig.add_subplot()
-    bars = ax.bar(ids, shares, color=[OKABE_ITO[4] if s >= 50 else OKABE_ITO[5] for s in shares],
-                  hatch="//", edgecolor="black")
-    ax.bar_label(bars, fmt="%.0f%%", fontsize=8)
+    drawn = [(x, shares[i]) for x, i in enumerate(ids) if shares[i] is not None]
+    if drawn:
+        xs, values = zip(*drawn)
+        bars = ax.bar(xs, values, color=[OKABE_ITO[4] if s >= 50 else OKABE_ITO[5] for s in values],
+                      hatch="//", edgecolor="black")
+        ax.bar_label(bars, fmt="%.0f%%", fontsize=8)
+    for x, i in enumerate(ids):
+        if shares[i] is None:
+            ax.text(x, 4, "to be graded", rotation=90, ha="center", va="bottom", fontsize=8, color="#444444")
+    ax.set_xticks(range(len(ids)), ids)
+    ax.set_xlim(-0.6, max(len(ids), 1) - 0.4)
     ax.set_ylim(0, 110)
     ax.set_ylabel("students with full marks (%)")
     ax.set_title("Item analysis: which questions most students missed")
@@ -58,23 +140,46 @@ def item_analysis_png(rows: list[dict]) -> bytes:
 
 
 def class_summary(rows: list[dict]) -> str:
-    """The class summary page: scores, statuses, per-question means and the item-analysis chart."""
+    """The class summary page: scores, statuses, per-question means and the item-analysis chart.
+
+    Written answers not graded yet are left out of the means and said to be waiting for the teacher.
+    """
+    questions = all_questions()
     scores = [r["score"] for r in rows]
     statuses = Counter(r["status"] for r in rows)
-    ids = sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
-    per_question = [{"question": i, "mean score": round(statistics.mean(r["scores"].get(i, 0) for r in rows), 2)
-                     if rows else 0, "full marks": sum(1 for r in rows if r["scores"].get(i, 0) >=
-                                                       all_questions().get(i, {}).get("points", 1))} for i in ids]
+    ids = _question_ids(rows)
+    shares = item_shares(rows)
+    per_question = []
+    for i in ids:
+        scored = [r["scores"][i] for r in rows if r["scores"].get(i) is not None]
+        waiting = sum(1 for r in rows if i in r["scores"] and r["scores"][i] is None)
+        per_question.append({
+            "question": i,
+            "mean score": (round(statistics.mean(scored), 2) if scored else "to be graded"),
+            "full marks": (sum(1 for v in scored if v >= questions.get(i, {}).get("points", 1))
+                           if shares.get(i) is not None else "to be graded"),
+            "to be graded": waiting or ""})
     image = base64.b64encode(item_analysis_png(rows)).decode() if rows else ""
-    body = (f"<p>{len(rows)} submissions. Mean score {statistics.mean(scores):.2f}, median "
-            f"{statistics.median(scores):.2f}, of {max((r['max_score'] for r in rows), default=0):g}.</p>"
-            if rows else "<p>No submissions.</p>")
+    if rows:
+        pending_ids = [i for i in ids if any(i in r["scores"] and r["scores"][i] is None for r in rows)]
+        pending = sum(questions.get(i, {}).get("points", 0) for i in pending_ids)
+        auto = max(r["max_score"] - sum(questions.get(i, {}).get("points", 0) for i in pending_ids
+                                        if i in r["scores"]) for r in rows)
+        body = (f"<p>{len(rows)} submissions. Mean score {statistics.mean(scores):.2f}, median "
+                f"{statistics.median(scores):.2f}, of " + (f"{auto:g} auto-graded points" if pending else
+                                                           _points(auto)) + ".</p>")
+        if pending:
+            body += (f"<p>Written answers ({', '.join(pending_ids)}: {_points(pending)}) are to be graded by the "
+                     "teacher and are not in these figures.</p>")
+    else:
+        body = "<p>No submissions.</p>"
     body += "<h2>Status</h2>" + format_table([{"status": k, "submissions": v} for k, v in statuses.most_common()])
     body += "<h2>Questions</h2>" + format_table(per_question)
     if image:
         body += f'<img alt="Item analysis" src="data:image/png;base64,{image}">'
     body += "<h2>Students</h2>" + format_table([
-        {"student": r["student_id"], "score": r["score"], "of": r["max_score"], "status": r["status"],
+        {"student": r["student_id"], "score": r["score"], "of": r["max_score"],
+         "to be graded": _pending(r) or "", "status": r["status"],
          "page": f"{_safe(r['student_id'])}-{r['assignment']}.html"} for r in rows])
     return format_page("Class summary", body)
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from .keys import all_questions, repo_dir, scramble
 
 INCLUDE = ["README.md", "Makefile", "pyproject.toml", "environment.yml", "etc", "lessons", "exercises", "data", "src"]
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints", "annotations",
-                                "cleaning-log.json.tmp")
+# Teacher notes hold rubrics and model answers; .medialit/ holds a teacher's own saved marks.
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints", ".medialit",
+                                "TEACHER-NOTES.md", "annotations", "cleaning-log.json.tmp")
 NOTE = """# Student release
 
 This folder is what students receive: the lessons, the exercises, the articles and the library.

@@ -10,6 +10,7 @@ about correctness is trusted.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import sys
 import tempfile
@@ -18,6 +19,9 @@ from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell
+
+from ..marks import grading_env
+from .answer_cells import ANSWER_ERROR_MIME
 
 MIME = "application/x-medialit-answers+json"
 BOOTSTRAP = r'''
@@ -78,6 +82,7 @@ class RunResult:
     status: str = "ok"
     flags: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    answer_errors: dict[str, str] = field(default_factory=dict)  # answer variable -> error its cell raised
 
 
 class _Watchdog:
@@ -139,6 +144,24 @@ def _error_names(cell) -> list[str]:
     return [o.get("ename", "") for o in cell.get("outputs", []) if o.get("output_type") == "error"]
 
 
+def _answer_errors(cell) -> dict[str, str]:
+    """Answer variables whose cell stopped with an error: from the answer-cell guard's note, or from an
+    error the cell raised (a notebook that never imported the guard)."""
+    found = {}
+    for output in cell.get("outputs", []):
+        note = output.get("data", {}).get(ANSWER_ERROR_MIME)
+        if output.get("output_type") == "display_data" and note:
+            try:
+                data = json.loads(note)
+                found.update({str(v): str(data.get("error", "an error"))[:40] for v in data.get("variables", [])})
+            except (ValueError, TypeError, AttributeError):
+                continue
+    errors = [e for e in _error_names(cell) if e not in ("KeyboardInterrupt", "MemoryError", "SystemExit")]
+    if errors:
+        found.update({name: errors[0] for name in re.findall(r"^[ \t]*(answer_\d\d_\d+)\s*[:+]?=", cell.source, re.M)})
+    return found
+
+
 def _output_size(cell) -> int:
     return sum(len(json.dumps(o)) for o in cell.get("outputs", []))
 
@@ -172,7 +195,10 @@ def run_notebook(nb: nbformat.NotebookNode, variables: list[str], *, cell_timeou
     total_output = 0
     watchdog = _Watchdog(km, 2 * cell_timeout + 5)
     try:
-        with client.setup_kernel():
+        # Marks clicked in a question's Marker and saved in the notebook's outputs reach question_marker().
+        # cleanup_kc: shut this kernel down when the run ends (nbclient leaves a kernel it did not create
+        # running, and it lingered until the grader exited, then printed "Parent appears to have exited").
+        with client.setup_kernel(env=grading_env(nb, workdir), cleanup_kc=True):
             watchdog.start()
             client.execute_cell(bootstrap, 0, store_history=False)
             for index, cell in enumerate(run.cells[1:-1], start=1):
@@ -200,6 +226,7 @@ def run_notebook(nb: nbformat.NotebookNode, variables: list[str], *, cell_timeou
                     result.flags.append(f"cell {index} went over the {memory_mb} MB memory limit")
                 if "SystemExit" in errors:
                     result.flags.append(f"cell {index} called sys.exit()")
+                result.answer_errors.update(_answer_errors(cell))
                 total_output += _output_size(cell)
                 cell.outputs = []  # keep the grader's memory small, whatever the cell printed
             if total_output > 1_000_000:

@@ -5,39 +5,75 @@ calls it in its own process on plain values read out of the student's kernel.
 """
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+
+from .._setup import data_dir
 from ..feedback import Feedback, check_choice, check_spans, rewrite_feedback
 
-TYPE_HELP = {
-    "named person": "a person named, so you could check what they said",
-    "role": "a job or description instead of a name",
-    "organisation": "an organisation, outlet or a capital standing for its government",
-    "anonymous": "people who could be named but are not",
-    "vague": "nobody in particular ('many', 'some reports')",
-    "none": "no source at all",
-    "neutral": "a neutral reporting word",
-    "distancing": "a word that keeps the writer at a distance from the claim",
-    "endorsing": "a word that treats the claim as true",
-    "hedge": "a word that makes a claim less sure",
-    "booster": "a word that makes a claim sound certain",
-}
+@lru_cache(maxsize=1)
+def label_families() -> dict[str, dict[str, str]]:
+    """The labels a classify question can use, by family, each with its meaning
+    (``data/feedback/labels.csv``).
+
+    >>> label_families()["stance"]["distancing"]
+    'a word that keeps the writer at a distance from the claim'
+    """
+    families: dict[str, dict[str, str]] = {}
+    with open(data_dir() / "feedback" / "labels.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            families.setdefault(row["family"], {})[row["label"]] = row["meaning"]
+    return families
+
+
+def _labels_for(key: dict, labels=None) -> dict[str, str]:
+    """The labels to explain for a question: its own ``labels`` list, or the family that holds its key's labels."""
+    every = {label: meaning for family in label_families().values() for label, meaning in family.items()}
+    if labels:
+        return {label: every.get(label, "") for label in labels}
+    wanted = {_norm(v) for v in key.values()}
+    for family in label_families().values():
+        if wanted <= {_norm(label) for label in family}:
+            return family
+    return {label: every.get(label, "") for label in sorted(set(key.values()))}
 
 
 def _norm(value) -> str:
     return " ".join(str(value).lower().replace("’", "'").split())
 
 
-def score_classify(answer, key: dict, points: float) -> Feedback:
+def _blank(value) -> bool:
+    return value is ... or value is None or (isinstance(value, str) and not value.strip())
+
+
+def score_classify(answer, key: dict, points: float, *, labels=None) -> Feedback:
     """Each item labelled right earns its share of the points.
 
-    >>> print(score_classify({"officials": "vague", "many": "vague"}, {"officials": "anonymous", "many": "vague"}, 2))
-    Partly right: 1.0 of 2 points.
+    A wrong label is pointed out, never corrected: the feedback says which items to look at again and
+    what every label means. An item whose label is ``...`` or ``None`` is not labelled yet.
+
+    >>> key = {"officials": "anonymous", "many": "vague"}
+    >>> print(score_classify({"officials": "vague", "many": "vague"}, key, 2))
+    Partly right: 1 of 2 points.
     - “many” is right: vague.
-    - “officials” is not vague: it is anonymous (people who could be named but are not).
+    - “officials”: not vague. Look at this one again.
+    - The labels: named person (a person named, so you could check what they said);
+      role (a job or description instead of a name);
+      organisation (an organisation, outlet or a capital standing for its government);
+      anonymous (people who could be named but are not); vague (nobody in particular ('many', 'some reports'));
+      author (the writer speaking for themselves); none (no source at all).
+    >>> score_classify({"officials": ..., "many": None}, key, 2).status
+    'not answered'
     """
     if not isinstance(answer, dict):
         return Feedback(0.0, "invalid", ['Write the answer as a dictionary, e.g. {"officials": "anonymous"}.'], points)
-    given = {_norm(k): _norm(v) for k, v in answer.items()}
-    right, messages = 0, []
+    if not answer or all(_blank(v) for v in answer.values()):
+        return Feedback(0.0, "not answered", ["Write your answer for each item, in quote marks, then check again."],
+                        points)
+    meanings = _labels_for(key, labels)
+    known = {_norm(label) for label in meanings}
+    given = {_norm(k): (None if _blank(v) else _norm(v)) for k, v in answer.items()}
+    right, wrong, messages = 0, 0, []
     for item, label in key.items():
         mine = given.get(_norm(item))
         if mine is None:
@@ -45,28 +81,41 @@ def score_classify(answer, key: dict, points: float) -> Feedback:
         elif mine == _norm(label):
             right += 1
             messages.insert(right - 1, f"“{item}” is right: {label}.")
+        elif mine not in known:
+            wrong += 1
+            messages.append(f"“{item}”: “{mine}” is not one of the labels.")
         else:
-            messages.append(f"“{item}” is not {mine}: it is {label} ({TYPE_HELP.get(label, label)}).")
+            wrong += 1
+            messages.append(f"“{item}”: not {mine}. Look at this one again.")
     extra = [k for k in answer if _norm(k) not in {_norm(i) for i in key}]
     if extra:
-        messages.append("Not asked about: " + ", ".join(f"“{k}”" for k in extra) + ".")
+        messages.append("Not asked about: " + ", ".join(f"“{k}”" for k in extra) + ". Copy the items as written.")
+    if wrong:
+        messages.append("The labels: " + "; ".join(f"{label} ({meaning})" if meaning else label
+                                                   for label, meaning in meanings.items()) + ".")
     score = right / len(key) if key else 0.0
     return Feedback(round(score, 2), "correct" if score == 1 else ("partial" if score else "wrong"), messages, points)
 
 
 def score_numbers(answer, key: dict, points: float) -> Feedback:
-    """A number, right within the key's tolerance.
+    """A number, right within the key's tolerance. A wrong number is "too high" or "too low", with the
+    key's ``hint`` (a method, never the result).
 
+    >>> print(score_numbers(7, {"value": 0.6, "tolerance": 0.05, "hint": "Use the rates table."}, 1))
+    Not yet.
+    - 7 is too high.
+    - Use the rates table.
     >>> score_numbers(0.6, {"value": 0.6, "tolerance": 0.05, "hint": "Use the rates table."}, 1).status
     'correct'
     """
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) or answer != answer:
         return Feedback(0.0, "invalid", ["Write a number, like 3 or 0.6 (no quote marks)."], points)
     value, tolerance = key["value"], key.get("tolerance", 0)
-    if abs(answer - value) <= tolerance:
+    if abs(answer - value) <= tolerance + 1e-9:
         return Feedback(1.0, "correct", [], points)
     direction = "too high" if answer > value else "too low"
-    return Feedback(0.0, "wrong", [f"{answer} is {direction}. {key.get('hint', '')}".strip()], points)
+    return Feedback(0.0, "wrong", [f"{answer:g} is {direction}.", key.get("hint") or
+                                   "Check how you counted, then compute it again."], points)
 
 
 def score_align(answer, key: list, points: float) -> Feedback:
@@ -110,6 +159,9 @@ def score_rewrite(answer, question: dict, points: float) -> Feedback:
     return Feedback(round(score, 2), "correct" if score == 1 else ("partial" if score else "wrong"), messages, points)
 
 
+TO_BE_GRADED = "to be graded"  # a written answer waiting for the teacher: no points yet, and not zero
+
+
 def score_answer(question: dict, answer) -> Feedback:
     """Score any answer to any question; never raises. ``...`` means "not answered yet".
 
@@ -132,12 +184,13 @@ def score_answer(question: dict, answer) -> Feedback:
                                "hedge", "booster", "loaded"))), points=points,
                                kind_matters=not all(isinstance(a, str) for a in answer))
         if kind == "classify":
-            return score_classify(answer, key, points)
+            return score_classify(answer, key, points, labels=question.get("labels"))
         if kind == "numbers":
             return score_numbers(answer, key, points)
         if kind == "choice":
             return check_choice(answer, key, explanation=question.get("explanation", ""),
-                                explanations=question.get("explanations"), points=points)
+                                explanations=question.get("explanations"), choices=question.get("choices"),
+                                points=points)
         if kind == "align":
             return score_align(answer, key, points)
         if kind == "rewrite":
@@ -145,7 +198,7 @@ def score_answer(question: dict, answer) -> Feedback:
         if kind == "reflect":
             if not isinstance(answer, str) or len(answer.split()) < 5:
                 return Feedback(0.0, "invalid", ["Write a few sentences in quote marks."], points)
-            return Feedback(0.0, "manual", ["Saved. Your teacher will read and grade this answer."], points)
+            return Feedback(0.0, TO_BE_GRADED, ["Your teacher will read it and give the points later."], points)
         return Feedback(0.0, "invalid", [f"Unknown question kind {kind!r}."], points)
     except Exception as error:  # a strange answer must never crash a check or a grading run
         return Feedback(0.0, "invalid", [f"This answer could not be checked ({type(error).__name__})."], points)

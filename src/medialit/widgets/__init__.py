@@ -2,12 +2,15 @@
 
 - :class:`ArticleViewer`: one article, highlights toggled by category.
 - :class:`CompareView`: articles side by side, shared toggles, claims across articles.
-- :class:`Marker`: students mark words and phrases, then check them.
-- :class:`Quiz`: single or multiple choice with explanations.
+- :class:`Marker`: students mark words and phrases, then check them; :class:`QuestionMarker`, the
+  Marker of an exercise question, whose marks are the answer and are saved with the notebook.
+- :class:`Quiz`: single or multiple choice with explanations; :func:`quiz` (``quiz("02-verbs")``) gives a
+  lesson's quiz from ``data/quizzes/``, so the answer is not in the lesson's code.
 - :class:`Rewrite`: a neutral rewrite with live feedback.
 """
-from .marker import Marker, MarkerText, word_tokens
-from .quiz import Quiz, Rewrite
+from .marker import Marker, MarkerText, QuestionMarker, word_tokens
+from .quiz import Quiz, Rewrite, quiz, quiz_bank
 from .viewer import ArticleViewer, CompareView
 
-__all__ = ["ArticleViewer", "CompareView", "Marker", "MarkerText", "Quiz", "Rewrite", "word_tokens"]
+__all__ = ["ArticleViewer", "CompareView", "Marker", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
+           "quiz_bank", "word_tokens"]

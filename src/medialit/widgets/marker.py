@@ -1,7 +1,13 @@
-"""The Marker: students mark words and phrases in a text, choose the kind, and check their marks."""
+"""The Marker: students mark words and phrases in a text, choose the kind, and check their marks.
+
+:class:`QuestionMarker` is the Marker of one exercise question: its marks are the answer
+(``answer_02_1 = marker_02_1.value``), and they are kept in the saved notebook so the grader reads them
+(see :mod:`medialit.marks`).
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import uuid4
 
 import anywidget
 import ipywidgets as widgets
@@ -9,6 +15,7 @@ import traitlets
 
 from ..display import format_feedback
 from ..feedback import Feedback, check_spans
+from ..marks import SIDECAR, load_marks, marks_bundle, store_marks
 from ..span import Span
 from ..text import tokens
 
@@ -103,3 +110,65 @@ class Marker(widgets.VBox):
     def _update_count(self, _change=None) -> None:
         n = len(self.area.marks)
         self.count.value = f"<span style='margin-left:1em'>{n} marked</span>"
+
+
+def _in_kernel() -> bool:
+    """True when running in a Jupyter kernel (not in a plain Python process or a test)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
+def default_marks_file() -> Path | None:
+    """Where a question's Marker keeps its marks: ``.medialit/marks.json`` in the kernel's folder (the
+    notebook's folder in JupyterLab); None outside a kernel, so tests and scripts write nothing.
+
+    >>> default_marks_file() is None  # not in a kernel here
+    True
+    """
+    return SIDECAR if _in_kernel() else None
+
+
+class QuestionMarker(Marker):
+    """The Marker of one exercise question. Its ``.value`` is the question's answer, and every click
+    rewrites a line under the text ("2 marked: …") that also carries the marks for the grader, so
+    saving the notebook saves them. With ``marks_file``, the marks are kept in that file too and come
+    back when the cell runs again (after reopening the notebook, say).
+
+    >>> marker = QuestionMarker("02.1", "Head\\n\\nOfficials claimed it.", kinds=("attribution",))
+    >>> marker.mark_text("claimed"); marker.marks_bundle()["text/plain"]
+    'Marks for 02.1 — 1 marked: “claimed”. Save the notebook to keep them.'
+    """
+
+    def __init__(self, question_id: str, text: str, kinds=("attribution",), *, key=None, check=None,
+                 marks_file=None, instructions: str = ""):
+        super().__init__(text, kinds, key=key, check=check, instructions=instructions or (
+            "Pick what you are marking, then click a word. Shift-click another word to stretch the mark; "
+            "click a marked word to unmark it. Your marks are your answer: save the notebook to keep them."))
+        self.question_id, self.marks_file = question_id, marks_file
+        self._display_id = f"medialit-marks-{question_id}-{uuid4().hex[:12]}"
+        if marks_file:
+            restored = load_marks(marks_file, question_id, text)
+            if restored:
+                self.area.marks = restored
+        self.area.observe(self._marks_changed, names="marks")
+
+    def marks_bundle(self) -> dict:
+        """The output line under the Marker: the marks for the grader, a summary for the student."""
+        return marks_bundle(self.question_id, self.text, self.area.marks, kinds=self.kinds)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        display(self.marks_bundle(), raw=True, display_id=self._display_id)
+
+    def _marks_changed(self, _change=None) -> None:
+        if self.marks_file:
+            store_marks(self.marks_file, self.question_id, self.text, self.area.marks)
+        if _in_kernel():
+            from IPython.display import update_display
+
+            update_display(self.marks_bundle(), raw=True, display_id=self._display_id)

@@ -1,17 +1,81 @@
-"""Quiz (single or multiple choice, explained after checking) and Rewrite (a neutral rewrite with live feedback)."""
+"""Quiz (single or multiple choice, explained after checking) and Rewrite (a neutral rewrite with live feedback).
+
+The lessons' quizzes live in ``data/quizzes/NN.json`` (see its README): a lesson cell reads just
+``quiz("02-verbs")``, so the right answer is not in the code a student sees.
+"""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from html import escape
 
 import ipywidgets as widgets
 
+from .._setup import data_dir
 from ..display import format_feedback
-from ..feedback import Feedback, check_choice, rewrite_feedback
+from ..feedback import Feedback, rewrite_feedback
+
+
+@lru_cache(maxsize=None)
+def quiz_bank() -> dict[str, dict]:
+    """Every lesson quiz in ``data/quizzes/``, by id.
+
+    >>> bank = quiz_bank()
+    >>> bank["02-verbs"]["choices"]
+    ['said', 'told', 'claimed', 'pointed out']
+    """
+    bank: dict[str, dict] = {}
+    for path in sorted((data_dir() / "quizzes").glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            if entry["id"] in bank:
+                raise ValueError(f"{path.name}: quiz id {entry['id']!r} is used twice")
+            bank[entry["id"]] = entry
+    return bank
+
+
+def quiz_feedback(selected, answer, *, explanation: str = "", explanations: dict | None = None, hint: str = "",
+                  points: float = 1.0) -> Feedback:
+    """Feedback on a quiz answer that explains a wrong pick without giving the answer away: the
+    explanation of the right answer shows only once the student has it right.
+
+    >>> print(quiz_feedback("said", "claimed", explanation="'Claimed' keeps a distance.",
+    ...                     explanations={"said": "'Said' is neutral."}, hint="Which verb doubts?"))
+    Not yet.
+    - 'Said' is neutral.
+    - Which verb doubts?
+    - Try another answer.
+    >>> print(quiz_feedback("claimed", "claimed", explanation="'Claimed' keeps a distance."))
+    Correct!
+    - 'Claimed' keeps a distance.
+    """
+    explanations = explanations or {}
+    if selected is ... or selected is None or selected == [] or selected == ():
+        return Feedback(0.0, "not answered", ["Choose an answer, then check again."], points)
+    if isinstance(answer, (list, tuple, set)):
+        chosen = {selected} if isinstance(selected, str) else set(selected)
+        right = set(answer)
+        score = max(0.0, (len(chosen & right) - len(chosen - right)) / len(right))
+        if chosen == right:
+            return Feedback(1.0, "correct", [explanation] if explanation else [], points)
+        messages = [explanations.get(c) or f"“{c}” does not fit." for c in sorted(chosen - right)]
+        missing = len(right - chosen)
+        if missing:
+            messages.append(f"{missing} right answer{'s are' if missing > 1 else ' is'} not ticked yet.")
+    else:
+        if selected == answer:
+            return Feedback(1.0, "correct", [explanation] if explanation else [], points)
+        score = 0.0
+        messages = [explanations.get(selected) or f"“{selected}” is not the best answer."]
+    messages += [hint] if hint else []
+    messages.append("Try another answer." if score == 0 else "Change your ticks and check again.")
+    return Feedback(round(score, 2), "partial" if score > 0 else "wrong", messages, points)
 
 
 class Quiz(widgets.VBox):
     """A question with choices. ``answer`` is the right choice, or a list of them for a question with
-    several right answers (then the student ticks boxes). After "Check", the explanation shows.
+    several right answers (then the student ticks boxes). After "Check", a wrong pick is explained
+    (``explanations`` by choice, then the ``hint``) without naming the answer; once right, the
+    ``explanation`` shows. In a lesson, use :func:`quiz` so the answer is not in the visible cell.
 
     >>> quiz = Quiz("Which verb keeps a distance?", ["said", "claimed", "told"], "claimed",
     ...             explanation="'Claimed' hints the writer doubts it.")
@@ -20,9 +84,10 @@ class Quiz(widgets.VBox):
     """
 
     def __init__(self, question: str, choices, answer, *, explanation: str = "", explanations: dict | None = None,
-                 points: float = 1.0):
+                 hint: str = "", points: float = 1.0):
         self.question, self.choices, self.answer = question, list(choices), answer
         self.explanation, self.explanations, self.points = explanation, explanations or {}, points
+        self.hint = hint
         self.multiple = isinstance(answer, (list, tuple, set))
         if self.multiple:
             self.boxes = [widgets.Checkbox(value=False, description=c, indent=False) for c in self.choices]
@@ -50,11 +115,38 @@ class Quiz(widgets.VBox):
         else:
             self.radio.value = choices[0]
 
+    @classmethod
+    def from_bank(cls, quiz_id: str) -> "Quiz":
+        """The lesson quiz ``quiz_id`` from ``data/quizzes/``.
+
+        >>> Quiz.from_bank("04-regime").choices
+        ['government', 'junta', 'clique', 'rulers']
+        """
+        bank = quiz_bank()
+        if quiz_id not in bank:
+            raise KeyError(f"There is no quiz {quiz_id!r}; the quizzes are: {', '.join(sorted(bank))}")
+        entry = bank[quiz_id]
+        made = cls(entry["question"], entry["choices"], entry["answer"], explanation=entry.get("explanation", ""),
+                   explanations=entry.get("explanations"), hint=entry.get("hint", ""))
+        made.quiz_id = quiz_id
+        return made
+
     def check(self) -> Feedback:
-        result = check_choice(self.value, self.answer, explanation=self.explanation,
-                              explanations=self.explanations, points=self.points)
+        """Check the choice and show the feedback under the question."""
+        result = quiz_feedback(self.value, self.answer, explanation=self.explanation,
+                               explanations=self.explanations, hint=self.hint, points=self.points)
         self.feedback.value = format_feedback(result)
         return result
+
+
+def quiz(quiz_id: str) -> Quiz:
+    """A lesson's quiz, by its id in ``data/quizzes/`` (what a lesson cell calls).
+
+    >>> q = quiz("02-verbs")
+    >>> q.choose("said"); "claimed" in str(q.check())
+    False
+    """
+    return Quiz.from_bank(quiz_id)
 
 
 class Rewrite(widgets.VBox):

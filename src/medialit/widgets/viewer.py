@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 
 import ipywidgets as widgets
 
 from ..annotate import annotate
 from ..articles import Article
-from ..compare import align_claims
+from ..claims import HAND_CHECKED, align_claims
 from ..display import CATEGORY_ORDER, CSS, format_annotated, format_legend, span_category
 from .._context import context_for
 from ..span import Span
@@ -67,8 +68,7 @@ class ArticleViewer(widgets.VBox):
         self.toggles = _Toggles(Counter(span_category(s) for s in self.spans), self.refresh)
         self.summary = widgets.HTML()
         self.text_view = widgets.HTML()
-        title = widgets.HTML(f"<h3>{self.article.headline}</h3>" if self.article.id != "pasted" else "")
-        super().__init__([title, widgets.HTML(f"<style>{CSS}</style>" + format_legend()), self.toggles.box,
+        super().__init__([widgets.HTML(f"<style>{CSS}</style>" + format_legend()), self.toggles.box,
                           self.summary, self.text_view])
         self.refresh()
 
@@ -78,18 +78,22 @@ class ArticleViewer(widgets.VBox):
     def refresh(self) -> None:
         visible = self.visible_spans()
         self.summary.value = f"Showing {len(visible)} of {len(self.spans)} marks."
-        self.text_view.value = format_annotated(self.article.text, visible, quotes=self.quotes, legend=False)
+        self.text_view.value = format_annotated(self.article.text, visible, quotes=self.quotes, legend=False,
+                                                headline=True)
 
 
 class CompareView(widgets.VBox):
-    """Articles side by side with shared toggles. Choose a claim to highlight the sentences that carry
-    it in every article, and to see which articles leave it out.
+    """Articles side by side with shared toggles. Choose a claim to highlight the passages that carry
+    it in every article, to see which articles leave it out, and to read whether the claim was
+    hand-checked or matched automatically (with its note and how each article frames it).
 
     >>> from medialit import load_articles
     >>> view = CompareView(load_articles())
-    >>> view.select_claim(view.claims[3].id)
-    >>> view.claim_status.value
-    '<b>Carried by:</b> opinion-site, aggregator. <b>Left out by:</b> bbc-repost.'
+    >>> view.select_claim(next(c.id for c in view.claims if c.key == "moscow-never-asked"))
+    >>> print(view.claim_status.value.split("<br>")[0])
+    <b>Carried by:</b> opinion-site, aggregator. <b>Left out by:</b> bbc-repost.
+    >>> "<i>Hand-checked.</i>" in view.claim_status.value
+    True
     """
 
     def __init__(self, articles):
@@ -105,15 +109,19 @@ class CompareView(widgets.VBox):
                                                  for c in self.claims],
             value=0, description="Claim:", layout=widgets.Layout(width="95%"))
         self.claim_picker.observe(lambda _c: self.refresh(), names="value")
+        origins = {c.origin for c in self.claims}
+        self.claim_source = widgets.HTML(
+            "<i>Claims from this set's hand-checked claim map.</i>" if origins == {HAND_CHECKED}
+            else f"<i>{escape(self.claims[0].note if self.claims else '')}</i>")
         self.claim_status = widgets.HTML()
         width = f"{max(100 // n - 1, 20)}%"
         self.panels = {a.id: widgets.HTML(layout=widgets.Layout(width="100%")) for a in self.articles}
-        columns = widgets.HBox([widgets.VBox([widgets.HTML(f"<h4>{a.id}</h4><i>{a.headline}</i>"), self.panels[a.id]],
+        columns = widgets.HBox([widgets.VBox([widgets.HTML(f"<h4>{escape(a.id)}</h4>"), self.panels[a.id]],
                                              layout=widgets.Layout(width=width, padding="0 0.5em"))
                                 for a in self.articles])
         super().__init__([widgets.HTML(f"<style>{CSS}</style>" + format_legend(("attribution", "hedge", "booster",
                                                                                  "loaded", "claim"))),
-                          self.toggles.box, self.claim_picker, self.claim_status, columns])
+                          self.toggles.box, self.claim_source, self.claim_picker, self.claim_status, columns])
         self.refresh()
 
     def select_claim(self, claim_id: int) -> None:
@@ -124,7 +132,7 @@ class CompareView(widgets.VBox):
         if claim is None:
             return []
         return [Span.of(article.text, s.start, s.end, "claim", label=f"claim {claim.id}",
-                        why="This sentence carries the chosen claim.") for s in claim.members.get(article.id, [])]
+                        why="This passage carries the chosen claim.") for s in claim.members.get(article.id, [])]
 
     def refresh(self) -> None:
         claim = next((c for c in self.claims if c.id == self.claim_picker.value), None)
@@ -132,9 +140,12 @@ class CompareView(widgets.VBox):
             self.claim_status.value = "Choose a claim to see which articles carry it."
         else:
             left_out = [a.id for a in self.articles if a.id not in claim.members]
+            framing = "".join(f"<li><b>{escape(a)}:</b> {escape(how)}</li>" for a, how in claim.framing.items())
             self.claim_status.value = (f"<b>Carried by:</b> {', '.join(claim.articles)}. <b>Left out by:</b> "
-                                       f"{', '.join(left_out) if left_out else 'none'}.")
+                                       f"{', '.join(left_out) if left_out else 'none'}."
+                                       f"<br><i>{escape(claim.origin.capitalize())}.</i> {escape(claim.note)}"
+                                       + (f"<ul>{framing}</ul>" if framing else ""))
         for article in self.articles:
             visible = [s for s in self.spans[article.id] if self.toggles.shown(s)] + self.claim_spans(article)
             self.panels[article.id].value = format_annotated(article.text, visible, quotes=self.quotes[article.id],
-                                                             legend=False)
+                                                             legend=False, headline=True)
