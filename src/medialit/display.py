@@ -289,6 +289,18 @@ def show_section(articles, heading: str) -> None:
     display(HTML(format_section(articles, heading)))
 
 
+def show_note(text: str) -> None:
+    """Show a sentence for students as a paragraph that wraps between words (``print`` output in
+    JupyterLab breaks long lines inside words).
+
+    >>> show_note("Matched by hand.")
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(f'<p class="ml-note" style="max-width: 46em;"><i>{escape(text)}</i></p>'))
+
+
 # Views for reading an article, the marks in a short text, and renderings of the same remarks.
 from .textviews import (  # noqa: E402,F401
     format_article, format_renderings, format_spans, show_article, show_renderings, show_spans)

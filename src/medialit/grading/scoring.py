@@ -57,8 +57,8 @@ def score_classify(answer, key: dict, points: float, *, labels=None) -> Feedback
     Partly right: 1 of 2 points.
     - “many” is right: vague.
     - “officials”: not vague. Look at this one again.
-    - The labels: named person (a person named, so you could check what they said);
-      role (a job or description instead of a name);
+    - The labels: named person (a person the article names, so you could check what they said (also he or she, or a description such as the president, once the article has named that person));
+      role (a job or title whose holder the article never names (a senior official, the spokesperson));
       organisation (an organisation, outlet or a capital standing for its government);
       anonymous (people who could be named but are not); vague (nobody in particular ('many', 'some reports'));
       author (the writer speaking for themselves); none (no source at all).
