@@ -89,7 +89,9 @@ def test_a_wrong_label_says_which_item_not_the_right_label(qid):
     assert feedback.status == "wrong"
     for item, right in key.items():
         about = [m for m in feedback.messages if f"“{item}”" in m]
-        assert about and all(right not in m.replace(f"“{item}”", "") for m in about), (item, right, about)
+        assert all(right not in m.replace(f"“{item}”", "") for m in about), (item, right, about)
+        # an item is named when that cannot give its label away (more than two labels to choose from)
+        assert about or len(labels) == 2, (item, feedback.messages)
     assert any(m.startswith("The labels:") for m in feedback.messages)  # a hint about every label instead
 
 
@@ -213,3 +215,78 @@ def test_feedback_pages_say_to_be_graded_for_written_answers():
     assert item_shares([row])[reflect] is None
     summary = class_summary([row])
     assert f"of {auto:g} auto-graded points" in summary and "to be graded by the teacher" in summary
+
+
+@pytest.mark.parametrize("question, answer, found", [
+    ("02.1", ["parroted Moscow’s claims"], 2),      # a short phrase around two cues finds both
+    ("02.1", ["he claims"], 1),
+    ("04.1", ["The Belarusian strongman"], 1),
+    ("04.1", ["skillfully ducking"], 2),
+])
+def test_a_short_phrase_around_key_words_earns_part_of_the_credit(question, answer, found):
+    from medialit.exercises import check
+
+    result = check(question, answer)
+    assert result.status == "partial" and 0 < result.score < 1
+    assert f"{found} of 4 found" in str(result.feedback)
+    if answer != ["skillfully ducking"]:  # both words of that mark are loaded words: nothing extra in it
+        assert "mark only the" in str(result.feedback) and "too long" not in str(result.feedback)
+    exact = check(question, [w for w in answer[0].replace("Moscow’s ", "").replace("The Belarusian ", "")
+                             .replace("he ", "").split()])
+    assert exact.score > result.score or answer == ["skillfully ducking"]
+
+
+@pytest.mark.parametrize("question, answer, status", [
+    ("03.3", "No", "correct"),                                            # the start of the right choice
+    ("04.3", "VADER's word list has no entry for 'parroted'", "correct"),  # quote marks added
+    ("01.1", "opinion site", "correct"),                                 # a space for the hyphen
+    ("05.2", "The Belarusian government", "wrong"),                      # not a choice: said so
+    ("06.2", "whether a claim is true, whether a source is reliable", "wrong"),
+])
+def test_near_miss_choices_are_read_as_meant_or_named_as_not_a_choice(question, answer, status):
+    from medialit.exercises import check
+
+    result = check(question, answer)
+    assert result.status == status
+    text = str(result.feedback)
+    if status == "wrong":
+        assert "is not one of the choices" in text and "Not this one" not in text
+
+
+def test_every_choice_and_align_question_lists_its_choices():
+    from medialit.grading.keys import all_questions
+
+    for question in all_questions().values():
+        if question["kind"] in ("choice", "align"):
+            keys = question["key"] if isinstance(question["key"], list) else [question["key"]]
+            assert set(keys) <= set(question["choices"]), question["id"]
+
+
+def test_align_answers_name_unknown_ids_and_do_not_reward_listing_every_article():
+    from medialit.exercises import check
+
+    assert check("01.3", ["Aggregator", "Opinion site"]).status == "correct"
+    everything = check("01.3", ["opinion-site", "bbc-repost", "aggregator"])
+    one_right = check("01.3", ["aggregator"])
+    assert everything.score <= one_right.score < 1
+    unknown = str(check("01.3", ["BBC"]).feedback)
+    assert "“BBC” is not an article id" in unknown and "look at its column" not in unknown
+
+
+def test_a_short_written_answer_waits_for_the_teacher_with_a_nudge():
+    from medialit.exercises import check
+
+    result = check("01.4", "the bbc one because")
+    assert result.status != "invalid" and "to be graded" in str(result.feedback)
+    assert "It is short" in str(result.feedback) and "quote marks" not in str(result.feedback)
+    assert check("01.4", "  ").status == "not answered"
+
+
+def test_a_two_label_question_counts_wrong_labels_without_naming_them():
+    from medialit.exercises import check
+
+    answer = {"allegedly": "hedge", "clearly": "hedge", "likely": "hedge", "never": "booster", "no way": "booster",
+              "reportedly": "hedge"}
+    text = str(check("03.2", answer).feedback)
+    assert "5 of 6 labelled right; 1 labelled wrong" in text
+    assert "clearly" not in text  # naming it would say: the other label

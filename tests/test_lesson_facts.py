@@ -172,3 +172,47 @@ def test_source_type_key_02_2_agrees_with_the_gold(seed):
                      if s["kind"] == "attribution" and s.get("source")})
     key = all_questions()["02.2"]["key"]
     assert key == {item: gold[item] for item in key}
+
+
+def test_lesson_05_grid_and_table_show_every_claim(seed):
+    from medialit.compare import align_claims
+    from medialit.plots import plot_claims
+
+    plot_cell = code_with("05-framing-and-omission.ipynb", "plot_claims(")
+    table_cell = code_with("05-framing-and-omission.ipynb", "omission_table(articles")
+    assert "limit" not in plot_cell and "[:" not in table_cell
+    claims = align_claims(seed)
+    assert len(plot_claims(claims, seed.ids).axes[0].get_yticklabels()) == len(claims)
+    # the claims the lesson and the notes send students to are on the page
+    keys = {c.key for c in claims}
+    assert {"nuclear-warning", "biden-invitation"} <= keys or len(claims) == 37
+
+
+def test_lesson_02_says_the_table_marks_a_stance_changed_by_context(seed):
+    from medialit.display import format_attributions
+
+    assert "The kit's tables say so when the context changes a verb's usual stance" in markdown("02-who-says-so.ipynb")
+    html = format_attributions(seed["opinion-site"])
+    assert html.count("neutral (in context; usually endorsing)") == 2  # "pointed out" and "Pointing out"
+
+
+def test_teacher_notes_answers_for_mark_and_classify_questions_match_the_keys():
+    notes = (ROOT / "lessons" / "TEACHER-NOTES.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in notes.splitlines()
+            if line.startswith("| 0") and line.count("|") > 5}
+    for qid, question in all_questions().items():
+        if question["kind"] == "mark":
+            for span in question["key"]:
+                assert span["text"] in rows[qid], (qid, span["text"])
+        if question["kind"] == "classify":
+            for item, label in question["key"].items():
+                assert item.split("’")[-1].split()[-1] in rows[qid] and label in rows[qid], (qid, item, label)
+    assert "military-cooperation paragraph" not in rows["03.1"]
+
+
+def test_teacher_notes_say_only_true_things_about_vader():
+    notes = (ROOT / "lessons" / "TEACHER-NOTES.md").read_text(encoding="utf-8")
+    lexicon = sentiment_analyzer().lexicon
+    assert "senseless" not in lexicon and "slaughter" not in lexicon
+    assert lexicon["strongman"] > 0 and "sees *strong*" not in notes and "*senseless* alone counts" not in notes
+    assert "the −0.30 comes from *stop* alone" in notes and lexicon["stop"] < 0

@@ -57,7 +57,17 @@ class Feedback:
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-JACCARD = 0.5  # a mark matches a key span when their shared words are at least half of all their words
+COVERED = 0.5  # a mark finds a key span when it covers at least half of the key span's words
+
+
+def too_long(mark_words: int, key_words: int) -> bool:
+    """A mark is a sentence, not a word or phrase, when it has more than three words and more than
+    twice as many words as the key words it covers, plus one.
+
+    >>> too_long(3, 1), too_long(3, 2), too_long(6, 2), too_long(20, 4)
+    (False, False, True, True)
+    """
+    return mark_words > max(3, 2 * key_words + 1)
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +196,10 @@ def check_spans(answer, key: list[dict], text: str, *, kinds=("attribution", "he
 
     ``answer`` may be a Marker's ``.value``, (start, end, kind) tuples, or a list of strings: a string
     marks every place its word stands in ``text`` (any case, either quote style, UK or US spelling);
-    its kind is the first of ``kinds``. A mark matches a key span of the same kind when their words
-    overlap by a Jaccard index of at least 0.5 (shared words / all words): "claims" or "Moscow’s
-    claims" match the key "claims", a whole sentence around it does not. A word that is not in the
+    its kind is the first of ``kinds``. Scoring is by words: a mark finds every key span of its kind
+    whose words it covers (at least half of them), and its precision is the share of its words that
+    belong to key spans, so "parroted Moscow’s claims" finds "parroted" and "claims" but loses a little
+    for "Moscow’s"; a mark that is :func:`too_long` (a sentence around the key words) earns nothing. A word that is not in the
     text is pointed out and does not count against the others.
 
     >>> text = "Head\\n\\nOfficials claimed the plan may fail."
@@ -219,30 +230,42 @@ def check_spans(answer, key: list[dict], text: str, *, kinds=("attribution", "he
     tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     key_tokens = [_token_ids(tokens, k["start"], k["end"]) for k in key]
     used: set[int] = set()
-    hits, extras = [], []
+    hits, extras, wide, shares = [], [], [], []
     for mark in marks:
-        found = False
+        share = 0.0
         for place in mark.places:
             mine = _token_ids(tokens, place.start, place.end)
-            best = max(((jaccard(mine, key_tokens[i]), i) for i, k in enumerate(key) if i not in used
-                        and (k["kind"] == place.kind or not kind_matters)), default=(0.0, None))
-            if best[1] is not None and best[0] >= JACCARD:
-                used.add(best[1])
-                found = True
-        (hits if found else extras).append(mark)
-    precision = len(hits) / len(marks) if marks else 0.0
+            if too_long(len(mine), len(mine & set().union(*key_tokens))):
+                continue
+            found = [i for i, k in enumerate(key) if i not in used and (k["kind"] == place.kind or not kind_matters)
+                     and len(mine & key_tokens[i]) >= COVERED * len(key_tokens[i])]
+            used.update(found)
+            if found:
+                inside = mine & set().union(*(key_tokens[i] for i in found))
+                share = max(share, len(inside) / len(mine))
+        shares.append(share)
+        if share == 0.0:
+            extras.append(mark)
+        else:
+            hits.append(mark)
+            if share < 1.0:
+                wide.append(mark)
+    precision = sum(shares) / len(marks) if marks else 0.0
     recall = len(used) / len(key) if key else 1.0
     score = round(2 * precision * recall / (precision + recall), 2) if precision + recall else 0.0
     messages = list(notes)
     if hits:
         messages.insert(0, f"{len(used)} of {len(key)} found. Well done: " + ", ".join(f"“{h.label}”" for h in hits)
                         + ".")
+    for mark in wide:
+        messages.append(f"“{_short(mark.label)}”: part of this mark is right, but mark only the "
+                        f"{KIND_NAMES.get(mark.places[0].kind, 'words')} itself, not the words around it.")
     found_by_tools = None
     for extra in extras:
         place = extra.places[0]
         mine = _token_ids(tokens, place.start, place.end)
         touched = [i for i in range(len(key)) if mine & key_tokens[i]]
-        if touched and len(mine) > max(len(key_tokens[i]) for i in touched):
+        if touched and too_long(len(mine), len(mine & set().union(*key_tokens))):
             messages.append(f"“{_short(extra.label)}” is too long: mark the word or phrase, "
                             "not the whole sentence.")
             continue
@@ -287,6 +310,25 @@ def normalise_choice(value) -> str:
     return " ".join(str(value).translate(_QUOTES).split()).rstrip(".").strip().lower()
 
 
+def _loose(value) -> str:
+    return " ".join(normalise_choice(value).replace('"', " ").replace("'", " ").replace("-", " ").split())
+
+
+def _as_choice(value, choices) -> str:
+    """The normalised choice a student meant: the choice itself, or the one choice it matches once quote
+    marks and hyphens are ignored ("opinion site"), or the one choice it starts ("No" for "No: it is …")."""
+    mine = normalise_choice(value)
+    if not choices or mine in {normalise_choice(c) for c in choices}:
+        return mine
+    loose = _loose(value)
+    same = [c for c in choices if _loose(c) == loose]
+    starts = [c for c in choices if loose and re.match(re.escape(loose) + r"\s*:", _loose(c))]
+    for found in (same, starts):
+        if len(found) == 1:
+            return normalise_choice(found[0])
+    return mine
+
+
 def check_choice(selected, answer, *, explanation: str = "", explanations: dict | None = None,
                  choices=None, points: float = 1.0) -> Feedback:
     """Check a multiple-choice answer: ``answer`` is the right choice, or a list of them when several
@@ -304,14 +346,20 @@ def check_choice(selected, answer, *, explanation: str = "", explanations: dict 
     - Not this one. Read the question and each choice again.
     >>> check_choice(["may", "said"], ["may", "reportedly"]).score
     0.0
+    >>> options = ["Yes: it makes the claim less sure", "No: it is a reporting verb with a source"]
+    >>> check_choice("No", options[1], choices=options).status, check_choice("'Yes'", options[1], choices=options).status
+    ('correct', 'wrong')
     """
     explanations = {normalise_choice(k): v for k, v in (explanations or {}).items()}
     if selected is ... or selected is None or selected == [] or selected == ():
         return Feedback(0.0, "not answered", ["Choose an answer, then check again."], points)
+    given = [selected] if isinstance(selected, str) else list(selected)
+    chosen = [_as_choice(c, choices) for c in given]
     options = {normalise_choice(c) for c in choices} if choices else None
-    chosen = [normalise_choice(c) for c in ([selected] if isinstance(selected, str) else selected)]
-    messages = [f"“{c}” is not one of the choices: copy a choice exactly." for c in chosen
+    messages = [f"“{original}” is not one of the choices: copy a choice exactly." for original, c in zip(given, chosen)
                 if options is not None and c not in options]
+    if messages and isinstance(answer, (list, tuple, set)) and isinstance(selected, str) and "," in selected:
+        messages.append('This question has several right choices: write them as a list, e.g. ["first", "second"].')
     if isinstance(answer, (list, tuple, set)):
         right = {normalise_choice(a) for a in answer}
         score = max(0.0, (len(set(chosen) & right) - len(set(chosen) - right)) / len(right))

@@ -148,17 +148,20 @@ def plot_sentiment(stats: list[ArticleStats]) -> Chart:
     return fig
 
 
-def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20) -> Chart:
+def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int | None = None) -> Chart:
     """The claim/omission grid: a row per claim, a column per article; a filled mark means the
-    article carries the claim, an empty one that it leaves it out.
+    article carries the claim, an empty one that it leaves it out. Every claim is drawn unless
+    ``limit`` is given; then the title says how many are shown.
 
     >>> from medialit import load_articles
     >>> from medialit.compare import align_claims
     >>> articles = load_articles()
     >>> [t.get_text() for t in plot_claims(align_claims(articles), articles.ids).axes[0].get_xticklabels()]
     ['opinion-site', 'bbc-repost', 'aggregator']
+    >>> plot_claims(align_claims(articles), articles.ids, limit=5).axes[0].get_title()
+    'Claims: filled = the article carries it (5 of 37 shown)'
     """
-    shown = claims[:limit]
+    shown = claims if limit is None else claims[:limit]
     labels = [short_label(f"{c.id}. {c.label}") for c in shown]
     row_height = 0.5 if any("\n" in label for label in labels) else 0.38
     fig = Chart(figsize=(2.9 + 1.4 * len(article_ids), 0.9 + row_height * len(shown)), layout="constrained")
@@ -174,7 +177,8 @@ def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int = 20)
     ax.set_yticks(range(len(shown)), labels, fontsize=8)
     ax.set_xlim(-0.6, len(article_ids) - 0.4)
     ax.set_ylim(len(shown) - 0.5, -0.5)
-    ax.set_title("Claims: filled = the article carries it", fontsize=10)
+    more = f" ({len(shown)} of {len(claims)} shown)" if len(shown) < len(claims) else ""
+    ax.set_title(f"Claims: filled = the article carries it{more}", fontsize=10)
     return fig
 
 

@@ -45,7 +45,7 @@ def format_attributions(article, spans=None) -> str:
     spans = find_attributions(article.text) if spans is None else [s for s in spans if s.kind == "attribution"]
     rows = [[escape(_shorten(a.text, 40, quoted=True)),
              escape(a.source.text) if a.source is not None else "<i>(no source)</i>",
-             escape(a.source.label) if a.source is not None else "none", escape(a.stance), escape(a.label)]
+             escape(a.source.label) if a.source is not None else "none", escape(a.stance + (" (in context; usually endorsing)" if a.meta.get("stance_in_context") else "")), escape(a.label)]
             for a in spans]
     return (f"<p><b>{escape(article.id)}</b>: {len(spans)} attributions</p>"
             + table_html(["cue", "source", "source type", "stance", "quote or paraphrase"], rows))

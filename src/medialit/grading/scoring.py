@@ -90,6 +90,10 @@ def score_classify(answer, key: dict, points: float, *, labels=None) -> Feedback
     extra = [k for k in answer if _norm(k) not in {_norm(i) for i in key}]
     if extra:
         messages.append("Not asked about: " + ", ".join(f"“{k}”" for k in extra) + ". Copy the items as written.")
+    if wrong and len(meanings) == 2:
+        # With two labels, naming a wrong item (or every right one) would give its label away: count only.
+        messages = [m for m in messages if " is right: " not in m and "Look at this one again" not in m]
+        messages.insert(0, f"{right} of {len(key)} labelled right; {wrong} labelled wrong. Look at each one again.")
     if wrong:
         messages.append("The labels: " + "; ".join(f"{label} ({meaning})" if meaning else label
                                                    for label, meaning in meanings.items()) + ".")
@@ -118,25 +122,44 @@ def score_numbers(answer, key: dict, points: float) -> Feedback:
                                    "Check how you counted, then compute it again."], points)
 
 
-def score_align(answer, key: list, points: float) -> Feedback:
-    """A set of article ids: partial credit by precision and recall.
+def _article_id(value) -> str:
+    return "-".join(_norm(value).strip("\"'").replace("_", " ").replace("-", " ").split())
+
+
+def score_align(answer, key: list, points: float, *, choices=None) -> Feedback:
+    """A set of article ids. Each right id earns its share, each wrong one takes a share away (so
+    listing every article is no way to collect points). Ids are forgiving: "Opinion site" is
+    "opinion-site". With ``choices`` (the set's ids), an unknown id is named as such.
 
     >>> score_align(["bbc-repost"], ["bbc-repost", "aggregator"], 2).score
-    0.67
+    0.5
+    >>> score_align(["Opinion site", "bbc-repost", "aggregator"], ["opinion-site", "aggregator"], 2).score
+    0.5
+    >>> print(score_align(["BBC"], ["bbc-repost"], 1, choices=["opinion-site", "bbc-repost", "aggregator"]))
+    Not yet.
+    - “BBC” is not an article id: use opinion-site, bbc-repost or aggregator.
     """
     if isinstance(answer, str):
         answer = [answer]
     if not isinstance(answer, (list, tuple, set)):
         return Feedback(0.0, "invalid", ['Write a list of article names, e.g. ["bbc-repost"].'], points)
-    given, right = {_norm(a) for a in answer}, {_norm(a) for a in key}
-    hits = given & right
-    if not given:
+    if not answer:
         return Feedback(0.0, "not answered", ["The list is empty."], points)
-    precision, recall = len(hits) / len(given), len(hits) / len(right)
-    score = round(2 * precision * recall / (precision + recall), 2) if hits else 0.0
-    messages = [f"“{a}” does not fit: look at its column in the grid again." for a in sorted(given - right)]
-    if right - given:
-        messages.append(f"{len(right - given)} more article(s) fit.")
+    known = [_article_id(c) for c in choices] if choices else None
+    given = {_article_id(a): a for a in answer}
+    right = {_article_id(a) for a in key}
+    messages = []
+    if known is not None:
+        for norm, original in given.items():
+            if norm not in known:
+                ids = ", ".join(choices[:-1]) + " or " + choices[-1] if len(choices) > 1 else choices[0]
+                messages.append(f"“{original}” is not an article id: use {ids}.")
+        given = {k: v for k, v in given.items() if k in known}
+    hits, wrong = set(given) & right, set(given) - right
+    score = round(max(0.0, (len(hits) - len(wrong)) / len(right)), 2) if right else 0.0
+    messages += [f"“{given[a]}” does not fit: look at its column in the grid again." for a in sorted(wrong)]
+    if right - set(given) and (given or not messages):
+        messages.append(f"{len(right - set(given))} more article(s) fit.")
     return Feedback(score, "correct" if score == 1 else ("partial" if score else "wrong"), messages, points)
 
 
@@ -192,13 +215,19 @@ def score_answer(question: dict, answer) -> Feedback:
                                 explanations=question.get("explanations"), choices=question.get("choices"),
                                 points=points)
         if kind == "align":
-            return score_align(answer, key, points)
+            return score_align(answer, key, points, choices=question.get("choices"))
         if kind == "rewrite":
             return score_rewrite(answer, question, points)
         if kind == "reflect":
-            if not isinstance(answer, str) or len(answer.split()) < 5:
-                return Feedback(0.0, "invalid", ["Write a few sentences in quote marks."], points)
-            return Feedback(0.0, TO_BE_GRADED, ["Your teacher will read it and give the points later."], points)
+            if not isinstance(answer, str):
+                return Feedback(0.0, "invalid", ['Write your answer as text in quote marks, e.g. "I think …".'],
+                                points)
+            if not answer.strip():
+                return Feedback(0.0, "not answered", ["Write a few sentences between the quote marks."], points)
+            messages = ["Your teacher will read it and give the points later."]
+            if len(answer.split()) < 12:
+                messages.append("It is short: the question asks for a few sentences, with a reason or an example.")
+            return Feedback(0.0, TO_BE_GRADED, messages, points)
         return Feedback(0.0, "invalid", [f"Unknown question kind {kind!r}."], points)
     except Exception as error:  # a strange answer must never crash a check or a grading run
         return Feedback(0.0, "invalid", [f"This answer could not be checked ({type(error).__name__})."], points)
