@@ -77,3 +77,22 @@ def write_set(folder: Path, files: dict[str, str] = OTHER_SET) -> Path:
 @pytest.fixture
 def other_set_dir(tmp_path) -> Path:
     return write_set(tmp_path / "bus-lane-vote")
+
+
+def run_cli(args: list[str], *, timeout: float = 600, **kwargs):
+    """Run ``python -m medialit.cli ARGS`` in its own process group; on timeout kill the whole group
+    (kernels included), so a hung child can never hold the pipes open and hang the suite."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "medialit.cli", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True, **kwargs)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate(timeout=30)
+        raise AssertionError(f"medialit {' '.join(args)} ran over {timeout:g} s:\n{stderr[-3000:]}") from None
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)

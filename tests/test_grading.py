@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from medialit.exercises import check
 from medialit.grading.assign import make_exercise, out_of_date, strip_solution
 from medialit.grading.gradebook import Options, grade
@@ -305,9 +305,8 @@ def test_renamed_reordered_and_deleted_cells(tmp_path):
 def test_cli_grade_with_feedback_and_no_kernel_noise(tmp_path, workers):
     sub = with_student(ROOT / "solutions" / "01-same-event-three-stories.ipynb", tmp_path / "s.ipynb", "fay")
     with_student(ROOT / "exercises" / "01-same-event-three-stories.ipynb", tmp_path / "t.ipynb", "gus")
-    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(tmp_path), "--out",
-                          str(tmp_path / "g.csv"), "--feedback", str(tmp_path / "fb"), "--workers", workers],
-                         capture_output=True, text=True)
+    run = run_cli(["grade", str(tmp_path), "--out", str(tmp_path / "g.csv"), "--feedback", str(tmp_path / "fb"),
+                   "--workers", workers])
     assert run.returncode == 0, run.stderr
     assert "s.ipynb: ok 4/6 (2 to be graded)" in run.stderr and (tmp_path / "fb" / "fay-01.html").exists()
     # every kernel is shut down with its submission: none outlives the grader to warn about it

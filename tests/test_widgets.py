@@ -20,6 +20,7 @@ from medialit.grading.scoring import score_answer
 from medialit.marks import ENV, MIME, SavedMarker, grading_env, marker_cells, saved_marks
 from medialit.practice import practice
 from medialit.report import format_report
+from conftest import run_cli
 from medialit.widgets import (ArticleViewer, CompareView, Marker, QuestionMarker, Quiz, Rewrite, quiz, quiz_bank,
                               word_tokens)
 
@@ -167,26 +168,17 @@ def key_marks(question_id):
     return [[k["start"], k["end"], k["kind"]] for k in all_questions()[question_id]["key"]]
 
 
-def with_marker_cells(nb, question_id):
-    """The exercise notebook with the question's Marker cell and an answer cell that reads its marks
-    (as the lead's solutions/ will have them; left alone if the notebook already has them)."""
+@pytest.mark.parametrize("question_id", ["02.1", "03.1", "04.1"])
+def test_exercise_mark_questions_use_the_marker_cells(question_id):
+    """Every *mark* question's Marker cell and answer cell in exercises/ are the cells marks.marker_cells gives."""
     marker_source, answer_source = marker_cells(question_id)
-    answer = next(c for c in nb.cells if c.get("metadata", {}).get("medialit", {}).get("id") == question_id)
-    if ".value" in answer.source:
-        return nb
-    at = nb.cells.index(answer)
-    before = nb.cells[at - 1]
-    if before.cell_type == "code" and question_id in before.source and "question" in before.source:
-        before.source = marker_source
-    else:
-        nb.cells.insert(at, nbformat.v4.new_code_cell(marker_source))
-    answer.source = answer_source
-    return nb
+    path = next((ROOT / "exercises").glob(f"{question_id[:2]}-*.ipynb"))
+    sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    assert marker_source in sources and answer_source in sources
 
 
 def grade_with_cli(path, out):
-    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(path), "--out", str(out),
-                          "--workers", "1", "--timeout", "60"], capture_output=True, text=True, timeout=600)
+    run = run_cli(["grade", str(path), "--out", str(out), "--workers", "1", "--timeout", "60"])
     assert run.returncode == 0, run.stderr
     with open(out, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -240,7 +232,7 @@ def test_marker_answers_are_scored_with_their_kinds():
 @pytest.mark.slow
 def test_marks_saved_in_the_notebook_are_graded(tmp_path):
     """A Marker's marks, set as clicks set them, reach the saved notebook's outputs and `medialit grade`."""
-    nb = with_marker_cells(nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4), "02.1")
+    nb = nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4)
     click = nbformat.v4.new_code_cell(f"marker_02_1.area.marks = {key_marks('02.1')!r}")
     at = next(i for i, c in enumerate(nb.cells) if "marker_02_1 = question_marker" in c.source)
     nb.cells.insert(at + 1, click)

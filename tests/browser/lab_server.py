@@ -72,7 +72,7 @@ def stop_lab(server: subprocess.Popen) -> None:
 def open_notebook(browser, base: str, token: str, notebook: str):
     """Open a notebook in JupyterLab in a new page, wait for its kernel, run all cells; return the page."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}")  # reset: only this notebook open
     page.wait_for_function("window.jupyterapp && document.querySelector('.jp-NotebookPanel .jp-Cell')",
                            timeout=60_000)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status"

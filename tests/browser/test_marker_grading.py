@@ -17,7 +17,9 @@ from medialit.grading.keys import all_questions
 from medialit.marks import MIME
 from medialit.widgets import word_tokens
 
-from .conftest import OUTPUT, with_marker_cells
+from conftest import run_cli
+
+from .conftest import OUTPUT
 from .lab_server import ROOT, open_notebook
 
 QUESTION = "02.1"
@@ -37,7 +39,7 @@ def test_marks_clicked_in_the_browser_are_saved_and_graded(browser, lab, tmp_pat
     folder = ROOT / "test-output" / "browser" / f"marker-{secrets.token_hex(4)}"   # inside the lab's root
     folder.mkdir(parents=True)
     notebook = folder / "02-who-says-so.ipynb"
-    nb = with_marker_cells(nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4), QUESTION)
+    nb = nbformat.read(ROOT / "exercises" / "02-who-says-so.ipynb", as_version=4)
     nbformat.write(nb, notebook)
     relative = notebook.relative_to(ROOT).as_posix()
     page = open_notebook(browser, *lab, relative)
@@ -83,9 +85,8 @@ def test_marks_clicked_in_the_browser_are_saved_and_graded(browser, lab, tmp_pat
     submitted = tmp_path / "02-who-says-so.ipynb"
     shutil.copy(notebook, submitted)
     shutil.rmtree(folder)
-    run = subprocess.run([sys.executable, "-m", "medialit.cli", "grade", str(submitted), "--out",
-                          str(tmp_path / "grades.csv"), "--workers", "1", "--timeout", "60"],
-                         capture_output=True, text=True, timeout=600)
+    run = run_cli(["grade", str(submitted), "--out", str(tmp_path / "grades.csv"), "--workers", "1",
+                   "--timeout", "60"])
     assert run.returncode == 0, run.stderr
     with open(tmp_path / "grades.csv", encoding="utf-8") as handle:
         (row,) = list(csv.DictReader(handle))
