@@ -158,7 +158,16 @@ def test_without_a_map_non_claims_are_left_out_and_the_accuracy_is_stated(tmp_pa
     for claim in claims:
         assert claim.note == automatic_note()
         assert f"{measured.pairs.precision:.0%} of the sentence pairs" in claim.note
-        assert f"right for {measured.right} of {measured.total} claims" in claim.note
+        assert f"right for only {measured.shared_right} of the {measured.shared_total} claims" in claim.note
+
+
+def test_the_report_says_how_its_claims_were_matched(tmp_path, seed_set):
+    from medialit.report import format_report
+
+    assert "Matched by hand" in format_report(seed_set) and "Matched automatically" not in format_report(seed_set)
+    automatic = format_report(medialit.load_articles(write_set(tmp_path / "bus-lane", SOURCES_SET)))
+    assert "Matched automatically by shared words, not checked by a person." in automatic
+    assert "Matched by hand" not in automatic
 
 
 def test_the_old_word_matching_errors_are_scored_as_errors(seed_set):

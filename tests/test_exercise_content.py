@@ -106,6 +106,40 @@ def test_model_answers_use_only_python_the_lessons_teach():
     assert found == []
 
 
+def _taught_syntax() -> set[str]:
+    """Every kind of Python syntax (AST node type) that students see in code: the lessons' cells and the
+    exercises' own templates (a dictionary to fill in, say)."""
+    import ast
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    kinds = set()
+    for path in sorted((root / "lessons").glob("[0-9][0-9]-*.ipynb")) + sorted(
+            (root / "exercises").glob("[0-9][0-9]-*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                kinds |= {type(node).__name__ for node in ast.walk(ast.parse("".join(cell["source"])))}
+    return kinds
+
+
+def test_model_answers_use_no_syntax_the_lessons_never_show():
+    """A model answer is something a student who did the lessons could have written: every kind of syntax in
+    it (an if, a counter with +=, a comparison …) appears in some lesson's code first."""
+    import ast
+
+    taught = _taught_syntax()
+    found = []
+    for name, source in _solution_cells():
+        if "### BEGIN SOLUTION" not in source:
+            continue
+        answer = source.split("### BEGIN SOLUTION", 1)[1].split("### END SOLUTION", 1)[0]
+        for node in ast.walk(ast.parse(answer)):
+            if type(node).__name__ not in taught:
+                found.append(f"{name}: {type(node).__name__} in {answer.strip().splitlines()[0]!r}")
+    assert found == []
+
+
 def test_code_named_in_questions_and_hints_runs_in_that_notebook():
     """Every piece of code a question or hint shows (`article_stats(articles["bbc-repost"])`) uses only names
     the exercise notebook defines, so copying it into a cell never raises NameError."""

@@ -290,3 +290,24 @@ def test_a_two_label_question_counts_wrong_labels_without_naming_them():
     text = str(check("03.2", answer).feedback)
     assert "5 of 6 labelled right; 1 labelled wrong" in text
     assert "clearly" not in text  # naming it would say: the other label
+
+
+@pytest.mark.parametrize("qid", of_kind("align"))
+def test_article_ids_ignore_case_a_final_stop_and_quote_marks(qid):
+    key = QUESTIONS[qid]["key"]
+    for variant in ([k.upper() + "." for k in key], [f"“{k}”" for k in key], [f" '{k}'. " for k in key]):
+        assert check(qid, variant).status == "correct", (qid, variant)
+
+
+@pytest.mark.parametrize("qid", of_kind("classify"))
+def test_labels_ignore_case_a_final_stop_quote_marks_and_us_spelling(qid):
+    key = QUESTIONS[qid]["key"]
+    us = {"organisation": "organization", "sabre": "saber"}
+
+    def american(word):
+        for uk, other in us.items():
+            word = word.replace(uk, other)
+        return word
+
+    answer = {american(item): f"“{american(label).capitalize()}.”" for item, label in key.items()}
+    assert check(qid, answer).status == "correct", answer

@@ -374,7 +374,7 @@ def test_a_name_error_in_an_answer_cell_does_not_stop_run_all(tmp_path):
                    ).execute()
     texts = {c.metadata["medialit"]["id"]: "\n".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
              for c in nb.cells if c.cell_type == "code" and "medialit" in c.metadata}
-    assert 'Words from the text need quote marks: "parroted"' in texts["02.1"]
+    assert 'If it is a word from the text, it needs quote marks: "parroted"' in texts["02.1"]
     assert "The answer cell stopped with NameError" in texts["02.1"]
     assert "SyntaxError: Python could not read this cell" in texts["02.2"]
     later = [q["id"] for q in assignment_questions("02")][2:]
@@ -386,3 +386,14 @@ def test_a_name_error_in_an_answer_cell_does_not_stop_run_all(tmp_path):
     assert row["status"] == "ok" and row["scores"]["02.1"] == 0
     assert "02.1: answer cell raised NameError" in row["flags"], row["flags"]
     assert "02.2: not answered" in row["flags"]
+
+
+def test_files_named_like_the_exercise_take_the_students_folder_and_keep_their_own_pages(tmp_path):
+    """Platforms often download one folder per student with the exercise's own file name in each."""
+    for student in ("alice", "bob"):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / "01-same-event-three-stories.ipynb", tmp_path / "submissions" / student)
+    rows = grade([str(tmp_path / "submissions")], tmp_path / "g.csv", Options(), workers=1, progress=None)
+    assert sorted(r["student_id"] for r in rows) == ["alice", "bob"]
+    pages = write_feedback(rows + [{**rows[0], "file": "again"}], tmp_path / "fb")
+    assert len({p.name for p in pages}) == len(pages) == 4    # two ids, one repeated: three pages and the index

@@ -142,15 +142,17 @@ def test_model_answer_01_4_describes_how_each_article_really_opens(seed):
     assert "opens with the news itself" not in source
 
 
-def test_model_answer_05_4_names_an_omission_that_is_in_the_texts(seed):
+def test_model_answer_05_4_names_an_omission_across_the_articles_that_the_grid_shows(seed):
+    """The omission the model answer names is one the hand-checked grid shows: only the aggregator carries it."""
+    from medialit.compare import align_claims
+
     source = code_with("05-framing-and-omission.ipynb", "answer_05_4 =", folder="solutions")
-    agg = seed["aggregator"].text
-    narrative = agg[agg.index("Establishment-critical narrative"):]
-    facts = agg[:agg.index("Narratives")]
-    assert "has not deployed a single soldier" in narrative and "staging ground" not in narrative
-    assert "staging ground" in facts
-    assert "has not deployed a single soldier" in source and "staging ground" in source
-    assert "as a liar" not in source
+    claims = {c.key: c for c in align_claims(seed)}
+    assert claims["hosts-russian-troops"].articles == ["aggregator"]
+    assert "Only the aggregator says that Belarus is still hosting Russian troops" in source
+    assert "the opinion site and the BBC copy leave it out" in source
+    assert "host" not in seed["opinion-site"].text and "host" not in seed["bbc-repost"].text
+    assert "as a liar" not in source and "staging ground" not in source
 
 
 def test_numbers_in_model_answer_06_3_are_the_scorecard_figures(seed):

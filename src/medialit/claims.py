@@ -221,8 +221,9 @@ def automatic_note() -> str:
         return text
     return (f"{text} Checked against the hand-checked claim map of the seed set: {result.pairs.precision:.0%} of "
             f"the sentence pairs it joined carry the same claim, it found {result.pairs.recall:.0%} of the pairs "
-            f"that do, and it got the articles right for {result.right} of {result.total} claims (expect less on "
-            "other sets: its synonym list was partly written from that set). Read each row and check it.")
+            f"that do, and it got the articles right for only {result.shared_right} of the {result.shared_total} claims "
+            "that several articles share (expect less on other sets: its synonym list was partly written from that "
+            "set). An empty circle may be a match it missed: read each row and check it.")
 
 
 # --- the hand-checked claim map -------------------------------------------------------------

@@ -92,6 +92,15 @@ def _variants(word: str) -> list[str]:
     return out
 
 
+def spelling_forms(word: str) -> list[str]:
+    """The other UK/US spellings of ``word`` (lower case), one rule at a time.
+
+    >>> "organisation" in spelling_forms("Organization")
+    True
+    """
+    return _variants(word)[1:]
+
+
 def _occurrences(text: str, word: str) -> tuple[list[tuple[int, int]], str]:
     """Where ``word`` stands in ``text`` as whole words, ignoring case, quote style and UK/US spelling.
 

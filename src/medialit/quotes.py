@@ -286,8 +286,9 @@ def find_quotes(text: str) -> list[Span]:
         elif who.lower() in ("i", "we"):
             who = "the author"
         label = "quoted phrase" if short else "direct quote"
-        why = ("A short phrase in quote marks: someone's exact words, or a term the writer keeps at a distance."
-               if short else "Words in quote marks are reported as someone's exact words.")
+        why = ("A short phrase in quote marks: words the writer presents as someone's own, or a term the writer "
+               "keeps at a distance." if short else
+               "Quote marks present these as someone's exact words: a claim a reader can check against the original.")
         meta = {"inner": (inner_start, inner_end), "closed": closed}
         if who and at0 >= 0:
             meta["speaker_at"] = (at0, at1)

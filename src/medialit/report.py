@@ -5,6 +5,7 @@ import base64
 from html import escape
 
 from .annotate import annotate
+from .claims import how_matched
 from .compare import align_claims, article_stats
 from .display import format_annotated, format_legend, format_page, format_table
 from .plots import figure_png, plot_claims, plot_rates, plot_sentiment, plot_source_mix
@@ -56,7 +57,8 @@ def format_report(articles) -> str:
         + "<h2>Who says so?</h2>" + _table([{"article": s.id, **s.by_source_type, **s.by_stance} for s in stats])
         + _img(plot_source_mix(stats), "Attributions by source type")
         + "<h2>Sentiment</h2>" + _img(plot_sentiment(stats), "VADER sentiment of each sentence, start to end")
-        + "<h2>What each article includes or leaves out</h2>" + _table(omissions)
+        + "<h2>What each article includes or leaves out</h2>"
+        + f'<p class="ml-how-matched">{escape(how_matched(claims))}</p>' + _table(omissions)
         + _img(plot_claims(claims, ids), "Claims carried (filled) or left out (empty) by each article")
     )
     style = ("<style>.ml-columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(22em,1fr));gap:1.5em}"

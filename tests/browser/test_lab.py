@@ -64,3 +64,25 @@ def test_lesson_02_viewer_toggles_chart_and_marker_check(browser, lab):
     marker.screenshot(path=str(OUTPUT / "lesson-02-marker.png"))
     assert (OUTPUT / "lesson-02.png").stat().st_size > 10_000
     page.close()
+
+
+def test_lesson_05_claim_grid_is_a_picture_with_every_claim(browser, lab):
+    """The grid lesson 05 is built on shows as an image, tall enough to hold every claim of the map."""
+    from medialit import load_articles
+    from medialit.compare import align_claims
+
+    page = open_notebook(browser, *lab, "lessons/05-framing-and-omission.ipynb")
+    try:
+        grid = page.locator(".jp-OutputArea .jp-RenderedImage img").first
+        grid.wait_for(state="attached", timeout=90_000)
+        grid.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 300", arg=grid.element_handle(),
+                               timeout=15_000)
+        claims = align_claims(load_articles("lukashenko-2023"))
+        height = grid.evaluate("img => img.naturalHeight")
+        assert height > 20 * len(claims), (height, len(claims))   # a row per claim, not a thumbnail
+        assert page.locator(".jp-OutputArea-output", has_text="<Figure size").count() == 0
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        grid.screenshot(path=str(OUTPUT / "lesson-05-grid.png"))
+    finally:
+        page.close()

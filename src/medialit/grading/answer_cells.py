@@ -49,8 +49,10 @@ def explain(error: BaseException) -> str:
     """What a student should read when an answer cell stops with ``error``.
 
     >>> print(explain(NameError("name 'said' is not defined")))  # doctest: +NORMALIZE_WHITESPACE
-    NameError: Python read said as the name of a variable, and there is none. Words from the text need
-    quote marks: "said". Your answer is left as ... until you fix it and run the cell again.
+    NameError: Python read said as the name of a variable, and there is none. If it is a word from the text,
+    it needs quote marks: "said". If it is something to count or compute, use a name an earlier cell made
+    (run that cell first), or write the number itself. Your answer is left as ... until you fix it and run
+    the cell again.
     >>> print(explain(NameError("name 'marker_02_1' is not defined")))  # doctest: +NORMALIZE_WHITESPACE
     NameError: marker_02_1 does not exist yet. Run the cell with the Marker above first (or use Run All), mark
     the words, then run this cell again. Your answer is left as ... until you fix it and run the cell again.
@@ -62,8 +64,9 @@ def explain(error: BaseException) -> str:
         if word.startswith("marker_"):
             return (f"NameError: {word} does not exist yet. Run the cell with the Marker above first (or use Run "
                     f"All), mark the words, then run this cell again. {left}")
-        return (f"NameError: Python read {word} as the name of a variable, and there is none. Words from the text "
-                f'need quote marks: "{word}". {left}')
+        return (f"NameError: Python read {word} as the name of a variable, and there is none. If it is a word "
+                f'from the text, it needs quote marks: "{word}". If it is something to count or compute, use a '
+                f"name an earlier cell made (run that cell first), or write the number itself. {left}")
     if isinstance(error, SyntaxError):
         where = f" (line {error.lineno})" if error.lineno else ""
         return (f"SyntaxError: Python could not read this cell{where}: {error.msg}. Check that every quote mark and "

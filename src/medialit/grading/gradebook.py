@@ -49,7 +49,10 @@ def _identity(nb: dict, path: Path, assignment: str) -> dict:
         stem = re.sub(r"\b\d\d-[a-z0-9-]+", " ", path.stem.lower().replace("_", " "))
         stem = re.sub(r"\b(exercise|submission|copy|final|medialit|\d\d)\b", " ", stem)
         words = [w for w in re.split(r"[^a-z0-9]+", stem) if w]
-        student["student_id"] = "-".join(words) or path.stem
+        # A file named just like the exercise ("alice/02-who-says-so.ipynb", as many learning platforms
+        # download them): the student is the folder it sits in.
+        folder = re.sub(r"[^a-z0-9]+", "-", path.resolve().parent.name.lower()).strip("-")
+        student["student_id"] = "-".join(words) or folder or path.stem
     return student
 
 

@@ -189,8 +189,14 @@ def write_feedback(rows: list[dict], folder: Path, *, show_answers: bool = False
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    used: set[str] = set()
     for row in rows:
-        path = folder / f"{_safe(row['student_id'])}-{row['assignment']}.html"
+        name, n = f"{_safe(row['student_id'])}-{row['assignment']}", 1
+        while name + ("" if n == 1 else f"-{n}") in used:
+            n += 1  # two submissions with the same student id: each keeps its own page
+        name += "" if n == 1 else f"-{n}"
+        used.add(name)
+        path = folder / f"{name}.html"
         path.write_text(student_page(row, show_answers=show_answers), encoding="utf-8")
         written.append(path)
     index = folder / "index.html"

@@ -9,7 +9,7 @@ import csv
 from functools import lru_cache
 
 from .._setup import data_dir
-from ..feedback import Feedback, check_choice, check_spans, rewrite_feedback
+from ..feedback import Feedback, check_choice, check_spans, normalise_choice, rewrite_feedback, spelling_forms
 
 @lru_cache(maxsize=1)
 def label_families() -> dict[str, dict[str, str]]:
@@ -39,7 +39,19 @@ def _labels_for(key: dict, labels=None) -> dict[str, str]:
 
 
 def _norm(value) -> str:
-    return " ".join(str(value).lower().replace("’", "'").split())
+    """An item or label as compared: any case and quote style, no surrounding quote marks or final full stop.
+
+    >>> _norm(" “Distancing.” ")
+    'distancing'
+    """
+    return normalise_choice(normalise_choice(value).strip("\"'"))
+
+
+def _as_known(value: str, known) -> str:
+    """``value`` (normalised), or the one of ``known`` it is a UK/US spelling of ("organization")."""
+    if value in known:
+        return value
+    return next((form for form in spelling_forms(value) if form in known), value)
 
 
 def _blank(value) -> bool:
@@ -72,7 +84,9 @@ def score_classify(answer, key: dict, points: float, *, labels=None) -> Feedback
                         points)
     meanings = _labels_for(key, labels)
     known = {_norm(label) for label in meanings}
-    given = {_norm(k): (None if _blank(v) else _norm(v)) for k, v in answer.items()}
+    items = {_norm(i) for i in key}
+    given = {_as_known(_norm(k), items): (None if _blank(v) else _as_known(_norm(v), known))
+             for k, v in answer.items()}
     right, wrong, messages = 0, 0, []
     for item, label in key.items():
         mine = given.get(_norm(item))
@@ -87,7 +101,7 @@ def score_classify(answer, key: dict, points: float, *, labels=None) -> Feedback
         else:
             wrong += 1
             messages.append(f"“{item}”: not {mine}. Look at this one again.")
-    extra = [k for k in answer if _norm(k) not in {_norm(i) for i in key}]
+    extra = [k for k in answer if _as_known(_norm(k), items) not in items]
     if extra:
         messages.append("Not asked about: " + ", ".join(f"“{k}”" for k in extra) + ". Copy the items as written.")
     if wrong and len(meanings) == 2:
