@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import medialit  # noqa: E402
-from medialit._context import context_for  # noqa: E402
-from medialit.annotate import annotate  # noqa: E402
-from medialit.text import words  # noqa: E402
+from medialit.analysis.document import context_for  # noqa: E402
+from medialit.analysis.annotation import annotate  # noqa: E402
+from medialit.text.tokenizer import words  # noqa: E402
 
 
 def corpus() -> str:

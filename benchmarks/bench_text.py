@@ -21,7 +21,9 @@ def import_seconds() -> list[float]:
 
 def split_seconds() -> tuple[list[float], int, int]:
     import medialit
-    from medialit.text import find_quotes, sentences, tokens
+    from medialit.text.quotes import find_quotes
+    from medialit.text.splitter import sentences
+    from medialit.text.tokenizer import tokens
 
     texts = [a.text for a in medialit.load_articles("lukashenko-2023")]
     sentences(texts[0])  # load the sentence splitter once, as a lesson does

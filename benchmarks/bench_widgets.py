@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from lab_server import CHROMIUM, CHROMIUM_ARGS, open_notebook, start_lab, stop_lab  # noqa: E402
 
 import medialit  # noqa: E402
-from medialit._context import context_for  # noqa: E402
+from medialit.analysis.document import context_for  # noqa: E402
 from medialit.widgets import ArticleViewer  # noqa: E402
 
 MEASURE_TOGGLE = """

@@ -5,7 +5,7 @@ import pytest
 
 import medialit
 from conftest import OTHER_SET, write_set
-from medialit.articles import ArticleError, available_sets, read_text_file
+from medialit.text.articles import ArticleError, available_sets, read_text_file
 from medialit.cli import main
 
 

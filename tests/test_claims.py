@@ -9,11 +9,11 @@ import sys
 import pytest
 
 import medialit
-from medialit.claims import (AUTOMATIC, HAND_CHECKED, ClaimMapError, align_claims, automatic_note, claim_sentences,
+from medialit.analysis.claims import (AUTOMATIC, HAND_CHECKED, ClaimMapError, align_claims, automatic_note, claim_sentences,
                              find_claim_map, map_claims)
-from medialit.compare import omission_table, scorecard
-from medialit.evaluate import evaluate_alignment, format_alignment, score_alignment
-from medialit.text import sentences
+from medialit.analysis.comparison import omission_table, scorecard
+from medialit.analysis.evaluation import evaluate_alignment, format_alignment, score_alignment
+from medialit.text.splitter import sentences
 
 from conftest import SEED_SET, write_set
 
@@ -162,7 +162,7 @@ def test_without_a_map_non_claims_are_left_out_and_the_accuracy_is_stated(tmp_pa
 
 
 def test_the_report_says_how_its_claims_were_matched(tmp_path, seed_set):
-    from medialit.report import format_report
+    from medialit.cli import build_report as format_report
 
     assert "Matched by hand" in format_report(seed_set) and "Matched automatically" not in format_report(seed_set)
     automatic = format_report(medialit.load_articles(write_set(tmp_path / "bus-lane", SOURCES_SET)))

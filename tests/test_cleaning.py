@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import SEED_SET, SHARED_SEEDS
-from medialit.cleaning import clean_folder, clean_text
+from medialit.text.cleaning import clean_folder, clean_text
 
 META = json.loads((SEED_SET / "metadata.json").read_text(encoding="utf-8"))
 ROWS = META["articles"]

@@ -1,10 +1,10 @@
 """Comparison across articles: rates, sources, sentiment, quoted share, claims and omissions, plots."""
 import medialit
-from medialit.annotate import annotate
-from medialit.claims import claim_sentences, match_claims
-from medialit.compare import align_claims, article_stats, compare, content_stems, omission_table
-from medialit.plots import figure_png, plot_claims, plot_rates, plot_sentiment, plot_source_mix
-from medialit.sources import SOURCE_TYPES
+from medialit.analysis.annotation import annotate
+from medialit.analysis.claims import claim_sentences, match_claims
+from medialit.analysis.comparison import align_claims, article_stats, compare, content_stems, omission_table
+from medialit.display.plots import figure_png, plot_claims, plot_rates, plot_sentiment, plot_source_mix
+from medialit.analysis.sources import SOURCE_TYPES
 
 
 def test_rates_are_counts_per_100_words(seed_set):

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, SEED_SET
-from medialit.annotate import annotate
-from medialit.attribution import find_attributions, find_unattributed
-from medialit.evaluate import evaluate, load_anchored, load_gold, score
-from medialit.hedging import find_hedges
-from medialit.loaded import find_loaded
-from medialit.sources import SOURCE_TYPES
+from medialit.analysis.annotation import annotate
+from medialit.analysis.attribution import find_attributions, find_unattributed
+from medialit.analysis.evaluation import evaluate, load_anchored, load_gold, score
+from medialit.analysis.hedging import find_hedges
+from medialit.analysis.loaded import find_loaded
+from medialit.analysis.sources import SOURCE_TYPES
 
 KINDS = ("attribution", "hedge", "booster", "loaded")
 

@@ -14,12 +14,11 @@ from IPython.core.formatters import DisplayFormatter
 
 import medialit
 from conftest import SEED_SET
-from medialit import plots
-from medialit.compare import align_claims, compare, omission_table, scorecard, voice_rows
+from medialit.analysis import (align_claims, annotate, compare, find_attributions, find_hedges, mark_rows,
+                               omission_table, overview_rows, scorecard, sentiment_rows, voice_rows)
 from medialit.display import (format_article, format_attributions, format_renderings, format_spans, format_table,
-                              mark_rows, overview_rows, sentiment_rows)
-from medialit.hedging import find_hedges
-from medialit.report import format_report
+                              plots)
+from medialit.cli import build_report as format_report
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -94,8 +93,9 @@ def test_kit_tables_are_left_aligned_in_jupyterlab_and_the_report(seed_set):
     assert_left_aligned(format_table(mark_rows(seed_set[0]), caption="x"), 10)
     assert_left_aligned(format_table(scorecard(seed_set)), 3 * 12)
     assert_left_aligned(format_table(omission_table(seed_set)), 3 * 4)
-    assert_left_aligned(format_attributions(seed_set["aggregator"]), 9 * 5)
-    assert_left_aligned(format_spans("Officials said it may rain."), 2 * 4)
+    aggregator = seed_set["aggregator"]
+    assert_left_aligned(format_attributions(aggregator, find_attributions(aggregator)), 9 * 5)
+    assert_left_aligned(format_spans("Officials said it may rain.", annotate("Officials said it may rain.")), 2 * 4)
     assert_left_aligned(format_renderings(seed_set), 3 * 3)
     assert_left_aligned(format_report(seed_set), 60)
 
@@ -144,7 +144,7 @@ def test_lesson_03_example_shows_words_not_span_reprs():
     rows = rendering_rows(page)
     assert [row[0] for row in rows] == [s.text for s in spans]  # one row per mark, its words
     assert rows[0][:3] == ["may", "hedge", "modal verb"] and rows[0][3].startswith("'May' says")
-    assert "neutral alternative" in format_spans("The regime fell.")  # loaded words get their alternative
+    assert "neutral alternative" in format_spans("The regime fell.", annotate("The regime fell."))  # an alternative
     assert "found nothing" in format_spans("The sky is blue.", [])
 
 
@@ -153,7 +153,7 @@ def test_student_tables_hold_words_not_reprs(seed_set):
                  omission_table(seed_set), overview_rows(seed_set)):
         assert rows and all(isinstance(v, (str, int, float, bool)) for row in rows for v in row.values())
         assert "Span(" not in format_table(rows)
-    assert "Span(" not in format_attributions(seed_set[1])
+    assert "Span(" not in format_attributions(seed_set[1], find_attributions(seed_set[1]))
 
 
 def test_table_cells_are_shortened_at_word_boundaries(seed_set):

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from medialit.feedback import normalise_choice
+from medialit.grading.feedback import normalise_choice
 from medialit.grading.keys import all_questions
 
 QUESTIONS = all_questions()

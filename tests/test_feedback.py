@@ -9,7 +9,7 @@ from conftest import ROOT
 from medialit import load_articles
 from medialit.display import format_feedback
 from medialit.exercises import check, question_text
-from medialit.feedback import check_spans
+from medialit.grading.feedback import check_spans
 from medialit.grading.keys import all_questions
 from medialit.grading.pages import class_summary, item_shares, student_page
 

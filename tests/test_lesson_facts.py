@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from medialit import load_articles
 from medialit.grading.keys import all_questions
-from medialit.text import sentiment_analyzer
+from medialit.text.resources import sentiment_analyzer
 
 
 def cells(name, folder="lessons"):
@@ -78,7 +78,7 @@ def test_lesson_03_practice_paragraph_is_described_by_what_the_cell_prints(seed)
 
 
 def test_lesson_03_may_example_marks_one_may_and_not_the_month():
-    from medialit.hedging import find_hedges
+    from medialit.analysis.hedging import find_hedges
 
     source = code_with("03-how-sure.ipynb", "find_hedges(")
     example = ast.literal_eval(source.split("=", 1)[1].split("\n", 1)[0].strip())
@@ -87,7 +87,7 @@ def test_lesson_03_may_example_marks_one_may_and_not_the_month():
 
 
 def test_lesson_03_opinion_site_boosters_are_reported_and_it_hedges_nothing_of_its_own(seed):
-    from medialit.annotate import annotate
+    from medialit.analysis.annotation import annotate
 
     text = markdown("03-how-sure.ipynb")
     assert "the boosters (*no way*, *never*) are in **reported** voice" in text
@@ -116,7 +116,7 @@ def test_lesson_04_vader_claims_match_the_scores_the_cell_prints():
 
 
 def test_lesson_04_categories_match_the_lexicon():
-    from medialit.loaded import find_loaded
+    from medialit.analysis.loaded import find_loaded
 
     text = markdown("04-loaded-wording.ipynb")
     assert "| **emotive adverb** | *mercilessly, skillfully*" in text
@@ -144,7 +144,7 @@ def test_model_answer_01_4_describes_how_each_article_really_opens(seed):
 
 def test_model_answer_05_4_names_an_omission_across_the_articles_that_the_grid_shows(seed):
     """The omission the model answer names is one the hand-checked grid shows: only the aggregator carries it."""
-    from medialit.compare import align_claims
+    from medialit.analysis.comparison import align_claims
 
     source = code_with("05-framing-and-omission.ipynb", "answer_05_4 =", folder="solutions")
     claims = {c.key: c for c in align_claims(seed)}
@@ -156,7 +156,7 @@ def test_model_answer_05_4_names_an_omission_across_the_articles_that_the_grid_s
 
 
 def test_numbers_in_model_answer_06_3_are_the_scorecard_figures(seed):
-    from medialit.compare import scorecard
+    from medialit.analysis.comparison import scorecard
 
     rows = {r["article"]: r for r in scorecard(seed)}
     source = code_with("06-put-it-together.ipynb", "answer_06_3 =", folder="solutions")
@@ -177,8 +177,8 @@ def test_source_type_key_02_2_agrees_with_the_gold(seed):
 
 
 def test_lesson_05_grid_and_table_show_every_claim(seed):
-    from medialit.compare import align_claims
-    from medialit.plots import plot_claims
+    from medialit.analysis.comparison import align_claims
+    from medialit.display.plots import plot_claims
 
     plot_cell = code_with("05-framing-and-omission.ipynb", "plot_claims(")
     table_cell = code_with("05-framing-and-omission.ipynb", "omission_table(articles")
@@ -191,10 +191,11 @@ def test_lesson_05_grid_and_table_show_every_claim(seed):
 
 
 def test_lesson_02_says_the_table_marks_a_stance_changed_by_context(seed):
+    from medialit.analysis import find_attributions
     from medialit.display import format_attributions
 
     assert "The kit's tables say so when the context changes a verb's usual stance" in markdown("02-who-says-so.ipynb")
-    html = format_attributions(seed["opinion-site"])
+    html = format_attributions(seed["opinion-site"], find_attributions(seed["opinion-site"]))
     assert html.count("neutral (in context; usually endorsing)") == 2  # "pointed out" and "Pointing out"
 
 

@@ -11,7 +11,7 @@ nltk.data.path[:] = []              # forget every default NLTK data folder
 import medialit
 from nltk.corpus import stopwords
 from nltk.sentiment import SentimentIntensityAnalyzer
-from medialit.text import sentiment_analyzer
+from medialit.text.resources import sentiment_analyzer
 print(json.dumps({
     "path": nltk.data.path,
     "sents": nltk.sent_tokenize("Mr. Smith met Pres. Lee in the U.S. on Feb. 3. They talked."),

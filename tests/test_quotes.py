@@ -1,5 +1,5 @@
 """Quotation detection: which ranges are inside direct quotes, and whose voice they are."""
-from medialit.quotes import find_quotes, quote_at
+from medialit.text.quotes import find_quotes, quote_at
 
 
 def quotes_of(text):

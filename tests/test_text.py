@@ -5,7 +5,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from medialit.span import Span
-from medialit.text import blocks, find_quotes, sentences, tokens, words
+from medialit.text.quotes import find_quotes
+from medialit.text.segments import blocks
+from medialit.text.splitter import sentences
+from medialit.text.tokenizer import tokens, words
 
 PIECES = ["Mr.", "Pres.", "U.S.", "said", "“", "”", '"', "'", "‘", "’", "—", "–", "…", "...", ".", ",",
           "?", "!", "\n", "\n\n", " ", "  ", "•", "Lukashenko", "don’t", "it's", "1", "2023", "é", "\t",

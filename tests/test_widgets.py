@@ -12,14 +12,14 @@ import nbformat
 import pytest
 
 import medialit
-from medialit.annotate import annotate
+from medialit.analysis.annotation import annotate
 from medialit.display import format_annotated, format_feedback
 from medialit.exercises import question_marker
 from medialit.grading.keys import all_questions
 from medialit.grading.scoring import score_answer
-from medialit.marks import ENV, MIME, SavedMarker, grading_env, marker_cells, saved_marks
-from medialit.practice import practice
-from medialit.report import format_report
+from medialit.grading.marks import ENV, MIME, SavedMarker, grading_env, marker_cells, saved_marks
+from medialit.analysis.practice_text import practice
+from medialit.cli import build_report as format_report
 from conftest import run_cli
 from medialit.widgets import (ArticleViewer, CompareView, Marker, QuestionMarker, Quiz, Rewrite, quiz, quiz_bank,
                               word_tokens)
@@ -141,12 +141,12 @@ def test_rewrite_gives_live_feedback():
 
 
 def test_static_views_work_without_widgets(seed_set):
-    html = format_annotated(seed_set["aggregator"].text)
+    html = format_annotated(seed_set["aggregator"].text, annotate(seed_set["aggregator"]))
     cues = sum(1 for s in annotate(seed_set["aggregator"].text) if s.kind == "attribution")
     assert cues >= 9 and html.count("[SAYS]") == cues + 1 and "ml-legend" in html  # every cue and the legend
     page = format_report(seed_set)
     assert page.count("<img") == 4 and "opinion-site" in page and "— leaves it out" in page
-    from medialit.feedback import Feedback
+    from medialit.grading.feedback import Feedback
     assert 'role="status"' in format_feedback(Feedback(1.0, "correct"))
 
 

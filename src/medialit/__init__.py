@@ -7,11 +7,11 @@ Importing the package sets NLTK up to work offline with the kit's own data, so
 >>> nltk.word_tokenize("Mr. Lukashenko said no.")
 ['Mr.', 'Lukashenko', 'said', 'no', '.']
 """
-from ._setup import configure_nltk, data_dir
+from .text.resources import configure_nltk, data_dir
 
 configure_nltk()
 
-from .articles import Article, ArticleError, ArticleSet, load_articles  # noqa: E402
+from .text.articles import Article, ArticleError, ArticleSet, load_articles  # noqa: E402
 from .span import Span  # noqa: E402
 
 __version__ = "0.1.0"

@@ -20,8 +20,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .articles import ArticleError, available_sets, load_articles
-from .cleaning import clean_folder
+from .text.articles import ArticleError, available_sets, load_articles
+from .text.cleaning import clean_folder
 
 
 def _sets(args) -> int:
@@ -49,9 +49,10 @@ def _clean(args) -> int:
 def _annotate(args) -> int:
     import json
 
-    from .annotate import annotate, span_json
-    from .articles import read_text_file
-    from .display import format_annotated, format_page
+    from .analysis.annotation import annotate, span_json
+    from .analysis.document import document
+    from .text.articles import read_text_file
+    from .display.html import format_annotated, format_page
 
     status, pages = 0, []
     for path in args.paths:
@@ -61,7 +62,8 @@ def _annotate(args) -> int:
             print(f"medialit: {error}", file=sys.stderr)
             status = 1
             continue
-        spans = annotate(text)
+        doc = document(text)
+        spans = annotate(doc)
         if args.json:
             print(json.dumps({"path": path, "spans": [span_json(s) for s in spans]}, ensure_ascii=False))
         elif not args.html:
@@ -74,7 +76,7 @@ def _annotate(args) -> int:
                     extra = f" → {s.alternative}" if s.alternative else ""
                 print(f"{s.start:>6}-{s.end:<6} {s.kind:11} {s.label:18} {s.text!r}{extra}")
         if args.html:
-            pages.append(f"<h2>{path}</h2>" + format_annotated(text, spans))
+            pages.append(f"<h2>{path}</h2>" + format_annotated(text, spans, quotes=doc.quotes))
     if args.html:
         from pathlib import Path
 
@@ -83,13 +85,32 @@ def _annotate(args) -> int:
     return status
 
 
+def build_report(articles) -> str:
+    """The one-page report of an article set: the analysis run on every article, then formatted by
+    :func:`medialit.display.report.format_report`.
+
+    >>> from medialit import load_articles
+    >>> build_report(load_articles()).count("<img") >= 4
+    True
+    """
+    from .analysis.claims import align_claims, how_matched
+    from .analysis.comparison import article_stats
+    from .analysis.document import document
+    from .analysis.annotation import annotate
+    from .display.report import format_report
+
+    articles = list(articles)
+    docs = {a.id: document(a.text) for a in articles}
+    spans = {a.id: annotate(docs[a.id]) for a in articles}
+    claims = align_claims(articles)
+    return format_report(articles, spans, [article_stats(a, spans[a.id]) for a in articles], claims,
+                         how_matched=how_matched(claims), quotes={i: d.quotes for i, d in docs.items()})
+
+
 def _report(args) -> int:
     from pathlib import Path
 
-    from .report import format_report
-
-    articles = load_articles(args.set)
-    Path(args.out).write_text(format_report(articles), encoding="utf-8")
+    Path(args.out).write_text(build_report(load_articles(args.set)), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 
@@ -140,8 +161,8 @@ def _evaluate(args) -> int:
     import json
     from dataclasses import asdict
 
-    from .claims import ClaimMapError
-    from .evaluate import evaluate, evaluate_alignment, format_alignment, format_evaluation, load_anchored, score
+    from .analysis.claims import ClaimMapError
+    from .analysis.evaluation import evaluate, evaluate_alignment, format_alignment, format_evaluation, load_anchored, score
 
     result = score(load_anchored(args.gold_dir)) if args.gold_dir else evaluate(args.set)
     alignment = None

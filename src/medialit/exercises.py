@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 
-from .display import format_feedback
-from .feedback import Feedback
+from .display.html import format_feedback
+from .grading.feedback import Feedback
 from .grading.answer_cells import answer_error, install_answer_guard
 from .grading.keys import all_questions, answer_variable
 from .grading.scoring import score_answer
@@ -95,7 +95,7 @@ def question_marker(question_id: str):
     Every click rewrites the line under the Marker, which carries the marks, so saving the notebook
     (Ctrl+S) saves them and the grader reads them from the saved file. In a kernel, the marks are also
     kept in ``.medialit/marks.json`` next to the notebook, so running the cells again brings them back.
-    In the grader's kernel this returns a :class:`~medialit.marks.SavedMarker` holding the saved marks.
+    In the grader's kernel this returns a :class:`~medialit.grading.marks.SavedMarker` holding the saved marks.
 
     >>> marker = question_marker("02.1")
     >>> marker.mark_text("parroted"); marker.check().status
@@ -104,7 +104,7 @@ def question_marker(question_id: str):
     ['parroted']
     """
     if _grading():
-        from .marks import SavedMarker
+        from .grading.marks import SavedMarker
 
         return SavedMarker.for_grading(str(question_id))
     question = all_questions()[question_id]

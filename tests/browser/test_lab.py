@@ -69,7 +69,7 @@ def test_lesson_02_viewer_toggles_chart_and_marker_check(browser, lab):
 def test_lesson_05_claim_grid_is_a_picture_with_every_claim(browser, lab):
     """The grid lesson 05 is built on shows as an image, tall enough to hold every claim of the map."""
     from medialit import load_articles
-    from medialit.compare import align_claims
+    from medialit.analysis.comparison import align_claims
 
     page = open_notebook(browser, *lab, "lessons/05-framing-and-omission.ipynb")
     try:

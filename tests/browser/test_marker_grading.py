@@ -14,7 +14,7 @@ import urllib.request
 import nbformat
 
 from medialit.grading.keys import all_questions
-from medialit.marks import MIME
+from medialit.grading.marks import MIME
 from medialit.widgets import word_tokens
 
 from conftest import run_cli

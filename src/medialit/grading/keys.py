@@ -15,7 +15,7 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-from .._setup import PACKAGE_DIR, data_dir
+from ..text.resources import PACKAGE_DIR, data_dir
 
 KINDS = ("mark", "classify", "numbers", "choice", "align", "rewrite", "reflect")
 _SCRAMBLE = b"medialit: read the lessons, not the keys"
@@ -43,8 +43,8 @@ def resolve(question: dict) -> dict:
     gold = question.get("from_gold")
     if not gold:
         return question
-    from ..articles import load_articles
-    from ..practice import practice
+    from ..text.articles import load_articles
+    from ..analysis.practice_text import practice
 
     article = load_articles(gold.get("set", "lukashenko-2023"))[gold["article"]]
     text, key, _origin = practice(article, gold.get("paragraph"), kinds=tuple(gold["kinds"]))

@@ -8,8 +8,9 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from ..display import format_page, format_table
-from ..plots import OKABE_ITO, figure_png
+from ..display.html import format_page
+from ..display.tables import format_table
+from ..display.plots import OKABE_ITO, figure_png
 from .keys import all_questions
 
 

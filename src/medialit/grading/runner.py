@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell
 
-from ..marks import grading_env
+from .marks import grading_env
 from .answer_cells import ANSWER_ERROR_MIME
 
 MIME = "application/x-medialit-answers+json"

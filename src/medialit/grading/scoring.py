@@ -8,8 +8,8 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 
-from .._setup import data_dir
-from ..feedback import Feedback, check_choice, check_spans, normalise_choice, rewrite_feedback, spelling_forms
+from ..text.resources import data_dir
+from .feedback import Feedback, check_choice, check_spans, normalise_choice, rewrite_feedback, spelling_forms
 
 @lru_cache(maxsize=1)
 def label_families() -> dict[str, dict[str, str]]:

@@ -2,7 +2,7 @@
 
 :class:`QuestionMarker` is the Marker of one exercise question: its marks are the answer
 (``answer_02_1 = marker_02_1.value``), and they are kept in the saved notebook so the grader reads them
-(see :mod:`medialit.marks`).
+(see :mod:`medialit.grading.marks`).
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ..display import format_feedback
-from ..feedback import Feedback, check_spans
-from ..marks import SIDECAR, load_marks, marks_bundle, store_marks
+from ..display.html import format_feedback
+from ..grading.feedback import Feedback, check_spans
+from ..grading.marks import SIDECAR, load_marks, marks_bundle, store_marks
 from ..span import Span
-from ..text import tokens
+from ..text.tokenizer import tokens
 
 HERE = Path(__file__).resolve().parent
 KIND_LABELS = {"attribution": "who says so", "hedge": "hedge", "booster": "booster", "loaded": "loaded word"}
@@ -54,7 +54,7 @@ class Marker(widgets.VBox):
     to unmark; the keyboard works too (arrows, Enter, Shift+Enter, Delete). ``.value`` is the list of
     marked spans with offsets into ``text``; "Check" shows feedback right under the text.
 
-    ``check`` is a function taking ``.value`` and returning a :class:`~medialit.feedback.Feedback`;
+    ``check`` is a function taking ``.value`` and returning a :class:`~medialit.grading.feedback.Feedback`;
     or give ``key`` (spans with start, end, kind) and the Marker checks against it.
     """
 

@@ -11,9 +11,9 @@ from html import escape
 
 import ipywidgets as widgets
 
-from .._setup import data_dir
-from ..display import format_feedback
-from ..feedback import Feedback, rewrite_feedback
+from ..text.resources import data_dir
+from ..display.html import format_feedback
+from ..grading.feedback import Feedback, rewrite_feedback
 
 
 @lru_cache(maxsize=None)

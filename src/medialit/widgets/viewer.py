@@ -6,11 +6,11 @@ from html import escape
 
 import ipywidgets as widgets
 
-from ..annotate import annotate
-from ..articles import Article
-from ..claims import HAND_CHECKED, align_claims
-from ..display import CATEGORY_ORDER, CSS, format_annotated, format_legend, span_category
-from .._context import context_for
+from ..analysis.annotation import annotate
+from ..text.articles import Article
+from ..analysis.claims import HAND_CHECKED, align_claims
+from ..display.html import CATEGORY_ORDER, CSS, format_annotated, format_legend, span_category
+from ..analysis.document import document
 from ..span import Span
 
 
@@ -64,7 +64,7 @@ class ArticleViewer(widgets.VBox):
         self.article = _article(article)
         text = self.article.text
         self.spans = annotate(text) if spans is None else spans
-        self.quotes = context_for(text).quotes
+        self.quotes = document(text).quotes
         self.toggles = _Toggles(Counter(span_category(s) for s in self.spans), self.refresh)
         self.summary = widgets.HTML()
         self.text_view = widgets.HTML()
@@ -99,7 +99,7 @@ class CompareView(widgets.VBox):
     def __init__(self, articles):
         self.articles = [_article(a) for a in articles]
         self.spans = {a.id: annotate(a.text) for a in self.articles}
-        self.quotes = {a.id: context_for(a.text).quotes for a in self.articles}
+        self.quotes = {a.id: document(a.text).quotes for a in self.articles}
         counts = Counter(span_category(s) for spans in self.spans.values() for s in spans)
         self.toggles = _Toggles(counts, self.refresh)
         self.claims = align_claims(self.articles)

@@ -1,17 +1,16 @@
 """Displays: pure ``format_*`` functions return HTML; thin ``show_*`` wrappers display it.
 
-Highlighting, provenance, footnotes and feedback live here; tables in :mod:`medialit.tables`; views
-for reading (an article, the marks in a short text, renderings of a remark) in :mod:`medialit.textviews`.
+Highlighting, provenance, footnotes and feedback live here; tables in :mod:`medialit.display.tables`; views
+for reading (an article, the marks in a short text, renderings of a remark) in :mod:`medialit.display.textviews`.
 All their public names are importable from here, as the lessons do.
 """
 from __future__ import annotations
 
 from html import escape
 
-from .articles import Article, ArticleSet
-from .tables import (  # noqa: F401  (tables are part of the display API)
-    CELL_STYLE, _shorten, format_attributions, format_table, mark_rows, overview_rows, sentiment_rows,
-    show_attributions, show_table, table_html)
+from ..text.articles import Article, ArticleSet
+from ..text.segments import shorten
+from .tables import CELL_STYLE, table_html
 
 
 def _items(lines) -> str:
@@ -120,22 +119,19 @@ def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
             f' (italic, grey)</span></p></div>')
 
 
-def format_annotated(text: str, spans=None, *, quotes=None, legend: bool = True, headline: bool = False) -> str:
-    """HTML of ``text`` with every span highlighted: colour, an underline style per kind and a
-    bracketed tag (so it reads without colour), a tooltip saying why, and quoted words in italics.
-    With ``headline=True`` the first line is shown as a heading (so a view need not repeat it).
+def format_annotated(text: str, spans, *, quotes=(), legend: bool = True, headline: bool = False) -> str:
+    """HTML of ``text`` with every span of ``spans`` highlighted: colour, an underline style per kind and
+    a bracketed tag (so it reads without colour), a tooltip saying why, and the words inside ``quotes``
+    (quotation spans) in italics. With ``headline=True`` the first line is shown as a heading (so a view
+    need not repeat it).
 
-    >>> html = format_annotated("Critics claimed the regime may fall.")
+    >>> from medialit.analysis import annotate
+    >>> html = format_annotated("Critics claimed the regime may fall.", annotate("Critics claimed the regime may fall."))
     >>> "[SAYS]" in html and "[LOADED]" in html and "Neutral alternative: government" in html
     True
     >>> format_annotated("Rain due\\nOfficials said it may rain.", [], headline=True, legend=False)
     '<div class="medialit ml-text"><h3 class="ml-headline">Rain due</h3><p>Officials said it may rain.</p></div>'
     """
-    from ._context import context_for
-    from .annotate import annotate
-
-    spans = annotate(text) if spans is None else spans
-    quotes = context_for(text).quotes if quotes is None else quotes
     items = sorted(list(spans), key=lambda s: (s.start, -s.end))
     quote_ranges = sorted((q.start, q.end) for q in quotes)
     head_end = text.find("\n") if headline else -1
@@ -187,21 +183,21 @@ def format_page(title: str, body: str) -> str:
             f'<style>body{{margin:2em;}} {CSS}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>\n')
 
 
-def show_annotated(text: str, spans=None) -> None:
+def show_annotated(text: str, spans, *, quotes=()) -> None:
     """Display :func:`format_annotated` in a notebook.
 
-    >>> show_annotated("Officials said it may rain.")
+    >>> show_annotated("Officials said it may rain.", [])
     <IPython.core.display.HTML object>
     """
     from IPython.display import HTML, display
 
-    display(HTML(f"<style>{CSS}</style>" + format_annotated(text, spans)))
+    display(HTML(f"<style>{CSS}</style>" + format_annotated(text, spans, quotes=quotes)))
 
 
 def span_category(span) -> str:
     """The toggle a span belongs to: attributions by source type, the other kinds by kind.
 
-    >>> from medialit.annotate import annotate
+    >>> from medialit.analysis.annotation import annotate
     >>> [span_category(s) for s in annotate("Officials said it may rain.")]
     ['attribution: anonymous', 'hedge']
     """
@@ -211,9 +207,9 @@ def span_category(span) -> str:
 
 
 def format_feedback(feedback) -> str:
-    """HTML for a :class:`medialit.feedback.Feedback`: a coloured, labelled box with the messages.
+    """HTML for a :class:`medialit.grading.feedback.Feedback`: a coloured, labelled box with the messages.
 
-    >>> from medialit.feedback import Feedback
+    >>> from medialit.grading.feedback import Feedback
     >>> "Not answered yet" in format_feedback(Feedback(0.0, "not answered", ["Mark some words."]))
     True
     """
@@ -243,7 +239,7 @@ def format_footnotes(articles) -> str:
             start = article.text.rfind("\n", 0, note["offset"]) + 1
             fact = article.text[start:note["offset"]].strip(" •\t")
             items.append(f"<li><b>[{note['number']}] {escape(note['source'] or '?')}</b>: "
-                         f"{escape(_shorten(fact, 141))}</li>")
+                         f"{escape(shorten(fact, 141))}</li>")
         parts.append(f"<p><b>{escape(article.id)}</b> numbers its facts:</p><ul>{''.join(items)}</ul>")
     return "".join(parts) or "<p>No article in this set numbers its sources.</p>"
 
@@ -267,11 +263,11 @@ def format_section(articles, heading: str) -> str:
     >>> "Pro-establishment narrative" in format_section(load_articles(), "Narratives")
     True
     """
-    from .compare import sections
+    from ..text.splitter import sections
 
     parts = []
     for article in articles:
-        text = sections(article).get(heading)
+        text = sections(article.text).get(heading)
         if text:
             items = "".join(f"<li>{escape(line.strip(' •'))}</li>" for line in text.splitlines() if line.strip())
             parts.append(f"<p><b>{escape(article.id)}</b>, section “{escape(heading)}”:</p><ul>{items}</ul>")
@@ -299,8 +295,3 @@ def show_note(text: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(f'<p class="ml-note" style="max-width: 46em;"><i>{escape(text)}</i></p>'))
-
-
-# Views for reading an article, the marks in a short text, and renderings of the same remarks.
-from .textviews import (  # noqa: E402,F401
-    format_article, format_renderings, format_spans, show_article, show_renderings, show_spans)

@@ -5,7 +5,7 @@ Colours are the Okabe–Ito palette (safe for colour-blind readers) and every ba
 pattern or a label, so the plots read in black and white too.
 
 >>> from medialit import load_articles
->>> from medialit.compare import compare
+>>> from medialit.analysis.comparison import compare
 >>> fig = plot_rates(compare(load_articles()))
 >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
 ['opinion-site', 'bbc-repost', 'aggregator']
@@ -17,8 +17,8 @@ import textwrap
 
 from matplotlib.figure import Figure
 
-from .compare import ArticleStats, Claim
-from .sources import SOURCE_TYPES
+from ..analysis.comparison import ArticleStats, Claim
+from ..analysis.sources import SOURCE_TYPES
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
@@ -60,7 +60,7 @@ def plot_lengths(stats: list[ArticleStats]) -> Chart:
     """How long each article is, in words, with the number of sentences on each bar.
 
     >>> from medialit import load_articles
-    >>> from medialit.compare import compare
+    >>> from medialit.analysis.comparison import compare
     >>> [round(p.get_height()) for p in plot_lengths(compare(load_articles())).axes[0].patches]
     [330, 504, 399]
     """
@@ -79,7 +79,7 @@ def plot_rates(stats: list[ArticleStats]) -> Chart:
     """Hedges, boosters and loaded terms per 100 words, one group of bars per article.
 
     >>> from medialit import load_articles
-    >>> from medialit.compare import compare
+    >>> from medialit.analysis.comparison import compare
     >>> plot_rates(compare(load_articles())).axes[0].get_ylabel()
     'per 100 words'
     """
@@ -103,7 +103,7 @@ def plot_source_mix(stats: list[ArticleStats]) -> Chart:
     """Who is cited: attributions by source type, stacked, one bar per article.
 
     >>> from medialit import load_articles
-    >>> from medialit.compare import compare
+    >>> from medialit.analysis.comparison import compare
     >>> plot_source_mix(compare(load_articles())).axes[0].get_title()
     'Who says so? Sources by type'
     """
@@ -127,7 +127,7 @@ def plot_sentiment(stats: list[ArticleStats]) -> Chart:
     """VADER compound score of each sentence, from the start (0) to the end (1) of each article.
 
     >>> from medialit import load_articles
-    >>> from medialit.compare import compare
+    >>> from medialit.analysis.comparison import compare
     >>> len(plot_sentiment(compare(load_articles())).axes[0].get_lines())
     4
     """
@@ -154,7 +154,7 @@ def plot_claims(claims: list[Claim], article_ids: list[str], *, limit: int | Non
     ``limit`` is given; then the title says how many are shown.
 
     >>> from medialit import load_articles
-    >>> from medialit.compare import align_claims
+    >>> from medialit.analysis.comparison import align_claims
     >>> articles = load_articles()
     >>> [t.get_text() for t in plot_claims(align_claims(articles), articles.ids).axes[0].get_xticklabels()]
     ['opinion-site', 'bbc-repost', 'aggregator']

@@ -16,21 +16,43 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from .lexicon import lexicon_regex, load_lexicon, norm
+from ..text.lexicon import lexicon_regex, load_lexicon, norm, word_class
+from ..text.names import Names, name_kind
 
 SOURCE_TYPES = ("named person", "role", "organisation", "anonymous", "vague", "author", "none")
-_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Pres|Gen|Sen|Gov|Prof|Rep|Lt|Col|Capt|St)\.|[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
-_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Pres|Gen|Sen|Gov|Prof|Rep|Lt|Col|Capt)\.$|President$|Prime$|Minister$")
-PRONOUNS = {"he": "person", "she": "person", "i": "author", "we": "author", "they": "vague"}
-NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "who", "these", "those", "one", "you"}
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some", "many", "several",
-               "most", "few", "all", "this", "these", "those", "other", "one", "two", "three", "both"}
-STOP = {"that", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "because", "as", "but",
-        "so", "to", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "than", "then",
-        "there", "for", "with", "from", "by", "in", "on", "at", "into", "about", "after", "before", "since",
-        "despite", "amid", "without", "although", "though", "unless", "until", "or", "nor", "yet", "also",
-        "however", "would", "will", "could", "can", "may", "might", "do", "does", "did", "it", "this",
-        "instead", "even", "just", "only", "over", "under", "up", "down", "out", "against", "between"}
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, frozenset[str]]:
+    return {
+        "pronouns": word_class("grammar", "person pronoun", "author pronoun", "group pronoun"),
+        "person": word_class("grammar", "person pronoun"), "author": word_class("grammar", "author pronoun"),
+        "not a source": word_class("grammar", "not a source"),
+        "determiners": word_class("grammar", "article", "demonstrative", "possessive", "quantifier"),
+        "stop": word_class("grammar", "clause word"),
+        "titles": word_class("name-words", "title", "office"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern:
+    dotted = sorted((t for t in _grammar()["titles"] if t.endswith(".") and " " not in t), key=len, reverse=True)
+    return re.compile(r"(?i:" + "|".join(re.escape(t) for t in dotted) + r")|[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in _grammar()["titles"]
+
+
+def not_a_source(phrase: str) -> bool:
+    """True for words that stand where a source stands but name nobody ("it", "this", "which").
+
+    >>> not_a_source("It"), not_a_source("officials")
+    (True, False)
+    """
+    return phrase.lower() in _grammar()["not a source"]
+
+
 _TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|previously|however|then|later|again|once|repeatedly|not|never|further|"
     r"today|yesterday|recently|earlier|now|already|still|even|widely|largely|long|firmly|strongly|himself|herself|itself|themselves|publicly|"
@@ -45,7 +67,7 @@ def _types() -> dict[str, str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [(m.group(), m.start(), m.end()) for m in _token_pattern().finditer(text, start, end)]
 
 
 def _cap(word: str) -> bool:
@@ -79,13 +101,14 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         return None
     word, w0, w1 = toks[-1]
     low = word.lower()
-    if low in PRONOUNS:
+    grammar = _grammar()
+    if low in grammar["pronouns"]:
         return w0, w1
-    if low in NOT_SOURCES or low in STOP or not word[0].isalnum():
+    if low in grammar["not a source"] or low in grammar["stop"] or not word[0].isalnum():
         return None
     i = len(toks) - 1
     if _cap(word):
-        while i > 0 and (_cap(toks[i - 1][0]) and toks[i - 1][0].lower() not in STOP | DETERMINERS
+        while i > 0 and (_cap(toks[i - 1][0]) and toks[i - 1][0].lower() not in grammar["stop"] | grammar["determiners"]
                          or toks[i - 1][0].lower() == "and" and i > 1 and _cap(toks[i - 2][0])):
             i -= 1
         # an appositive role before the name: "Putin’s spokesperson Dmitry Peskov"
@@ -105,7 +128,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     while i > 0 and steps < 10:
         prev = toks[i - 1][0]
         pl = prev.lower()
-        if pl in DETERMINERS:
+        if pl in grammar["determiners"]:
             i -= 1
             if i > 1 and toks[i - 1][0].lower() == "of" and toks[i - 2][0][:1].islower():
                 continue  # "the majority of the rest of the world"
@@ -115,7 +138,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
             break
         if pl == "of" or (pl == "and" and i > 1 and toks[i - 2][0][:1].isalpha()):
             i -= 1
-        elif prev[:1].isalpha() and pl not in STOP and not pl.endswith("ly"):
+        elif prev[:1].isalpha() and pl not in grammar["stop"] and not pl.endswith("ly"):
             i -= 1
         else:
             break
@@ -129,7 +152,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
 
 
 def _verb_form(word: str) -> bool:
-    from .lexicon import form_index
+    from ..text.lexicon import form_index
 
     return word in form_index("reporting-verbs") or word.endswith(("ed", "ing")) and word not in _types()
 
@@ -145,9 +168,10 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     if not toks:
         return None
     word, w0, w1 = toks[0]
-    if word.lower() in PRONOUNS:
+    grammar = _grammar()
+    if word.lower() in grammar["pronouns"]:
         return w0, w1
-    if (word.lower() in NOT_SOURCES and not (word.lower() == "one" and len(toks) > 1 and toks[1][0][:1].isalpha())) \
+    if (word.lower() in grammar["not a source"] and not (word.lower() == "one" and len(toks) > 1 and toks[1][0][:1].isalpha())) \
             or not word[0].isalnum():
         return None
     j = 0
@@ -155,13 +179,13 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     while j < len(toks) and j < 10:
         tok = toks[j][0]
         low = tok.lower()
-        if not tok[0].isalnum() or (low in STOP and low != "of") or (low == "of" and j == 0):
+        if not tok[0].isalnum() or (low in grammar["stop"] and low != "of") or (low == "of" and j == 0):
             break
         if low == "and" and not (j + 1 < len(toks) and toks[j + 1][0][:1].isalnum()):
             break
         if tok[:1].islower() and j > 0 and _cap(toks[j - 1][0]) and _verb_form(low):
             break  # "Lukashenko said" -> stop before a following verb
-        if low not in ("and", "of") and low not in DETERMINERS:
+        if low not in ("and", "of") and low not in grammar["determiners"]:
             last = j
         j += 1
     return toks[0][1], toks[last][2]
@@ -197,7 +221,7 @@ def descriptors(text: str, at: int, name: str) -> set[str]:
     """
     out = set()
     for word in reversed(_WORDS_BEFORE.findall(text, max(0, at - 120), at)):
-        if word.endswith(".") and not _TITLE.match(word) or not (
+        if word.endswith(".") and not _is_title(word) or not (
                 word[:1].isupper() or _types().get(word.lower()) == "role"):
             break
         out.add(_key(word))
@@ -208,33 +232,36 @@ def descriptors(text: str, at: int, name: str) -> set[str]:
     return out
 
 
-def _person_index(text: str, people: list[tuple[int, str]], cache: dict | None) -> dict:
-    """surname -> (offsets of its mentions, words describing it up to each mention)."""
-    if cache is not None and "index" in cache:
-        return cache["index"]
+def person_index(text: str, names: Names) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
+    """For each surname the text names: the offsets of its mentions, and the words that described the
+    person up to each mention (:func:`descriptors`). Built once per document.
+
+    >>> from medialit.text.names import find_names
+    >>> t = "Belarusian President Alexander Lukashenko spoke."
+    >>> sorted(person_index(t, find_names(t, headline=False))["Lukashenko"][1][0])
+    ['alexander', 'belarusian', 'president']
+    """
     index: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
-    for at, surname in people:
-        offsets, described = index.setdefault(surname, ([], []))
+    for mention in names.mentions:
+        at = mention.end - len(mention.surname)
+        offsets, described = index.setdefault(mention.surname, ([], []))
         offsets.append(at)
-        described.append((described[-1] if described else frozenset()) | descriptors(text, at, surname))
-    if cache is not None:
-        cache["index"] = index
+        described.append((described[-1] if described else frozenset()) | descriptors(text, at, mention.surname))
     return index
 
 
-def described_person(text: str, start: int, end: int, people: list[tuple[int, str]],
-                     cache: dict | None = None) -> str:
+def described_person(text: str, start: int, end: int, people: dict) -> str:
     """The surname of the named person that a definite description refers to ("The Belarusian strongman"
     after "Belarusian President Alexander Lukashenko"), or "" when the article names nobody who fits.
 
     A description fits a person named before it when each of its capitalised words (a country, a
     nationality) matches a word that described that person ("Belarusian" ~ "Belarus"), or, with no
     capitalised word, when its role noun did ("the mayor" after "Mayor Linda Park"). The most recently
-    mentioned person who fits wins. ``people`` is (offset, surname) of each mention, in order; ``cache``
-    (a dict) keeps what was learnt about them between calls on the same text.
+    mentioned person who fits wins. ``people`` is the text's :func:`person_index`.
 
+    >>> from medialit.text.names import find_names
     >>> t = "Belarusian President Alexander Lukashenko spoke. The Belarusian strongman insisted. The mayor said."
-    >>> people = [(t.index("Lukashenko"), "Lukashenko")]
+    >>> people = person_index(t, find_names(t, headline=False))
     >>> [described_person(t, t.index(p), t.index(p) + len(p), people) for p in ("The Belarusian strongman",
     ...  "The mayor")]
     ['Lukashenko', '']
@@ -248,7 +275,7 @@ def described_person(text: str, start: int, end: int, people: list[tuple[int, st
         return ""
     qualifiers = [_key(w) for w in words[1:] if w[:1].isupper() and w.lower() != head]
     best = (-1, "")
-    for surname, (offsets, described) in _person_index(text, people, cache).items():
+    for surname, (offsets, described) in people.items():
         i = bisect_left(offsets, start) - 1
         if i < 0 or offsets[i] <= best[0]:
             continue
@@ -257,53 +284,60 @@ def described_person(text: str, start: int, end: int, people: list[tuple[int, st
     return best[1]
 
 
-def classify(phrase: str, surnames=frozenset()) -> str:
-    """The type of a source phrase.
+def _capitalised_tail(words: list[str]) -> list[str]:
+    tail: list[str] = []
+    for w in reversed(words):
+        if not (_cap(w) or w.lower() in ("of", "de", "van", "von", "der", "al", "bin") and tail):
+            break
+        tail.insert(0, w)
+    while tail and not _cap(tail[0]):
+        tail = tail[1:]
+    return tail
+
+
+def classify(phrase: str, names: Names | None = None) -> str:
+    """The type of a source phrase; ``names`` are the text's named people, when known.
 
     >>> [classify(p) for p in ("Belarusian President Alexander Lukashenko", "the Belarusian leader",
-    ...  "Ukrainian and Western officials", "some reports", "many", "Moscow", "New York Times", "I")]
-    ['named person', 'role', 'anonymous', 'vague', 'vague', 'organisation', 'organisation', 'author']
+    ...  "Ukrainian and Western officials", "some reports", "many", "Moscow", "New York Times", "I", "Reuters",
+    ...  "Prime Minister Rishi Sunak", "the Kremlin", "Amira Khan of the Supporters' Trust")]
+    ['named person', 'role', 'anonymous', 'vague', 'vague', 'organisation', 'organisation', 'author', 'organisation', 'named person', 'organisation', 'named person']
     """
-    words = [w for w in re.findall(r"[\w’'.-]+", phrase)]
+    words = re.findall(r"[\w’'.-]+", phrase)
     if not words:
         return "none"
     low = [w.lower().rstrip(".") for w in words]
-    if len(low) == 1 and low[0] in PRONOUNS:
-        return {"person": "named person", "author": "author", "vague": "vague"}[PRONOUNS[low[0]]]
-    types = _types()
-    text_low = " ".join(low)
-    for multi, kind in (("state media", "organisation"), ("news agency", "organisation"),
-                        ("white house", "organisation"), ("prime minister", "role"),
-                        ("people familiar", "anonymous"), ("person familiar", "anonymous")):
-        if multi in text_low:
-            return kind
-    if any(types.get(w) == "organisation" for w in low if _cap(words[low.index(w)])):
-        return "organisation"
-    if "of" in low[1:]:
+    grammar, types = _grammar(), _types()
+    if len(low) == 1 and low[0] in grammar["pronouns"]:
+        return "named person" if low[0] in grammar["person"] else "author" if low[0] in grammar["author"] else "vague"
+    if "of" in low[1:]:  # "the leader of Belarus", "Amira Khan of the Supporters' Trust": the head decides
         head_words = words[:low.index("of")]
         for word in reversed(low[:low.index("of")]):
             if types.get(word):
                 return types[word]
         if head_words and all(_cap(w) for w in head_words):
-            return classify(" ".join(head_words), surnames)  # "Amira Khan of the Supporters' Trust"
+            return classify(" ".join(head_words), names)
+    joined = " ".join(low)
+    for n in (3, 2):  # multiword terms of the list: "state media", "people familiar", "news agency"
+        for i in range(len(low) - n + 1):
+            kind = types.get(" ".join(low[i:i + n]))
+            if kind and not (kind == "role" and _capitalised_tail(words[i + n:])):
+                return kind
+    tail = _capitalised_tail(words)
+    if tail and tail[-1].lower() not in types:
+        if names is not None and names.is_surname(tail[-1]):
+            return "named person"
+        kind = name_kind(" ".join(tail))
+        if kind in ("organisation", "place"):
+            return "organisation"  # a capital or a country stands for its government: "Moscow said"
+        if kind == "person" or len(tail) >= 2 and kind != "nationality":
+            return "named person"
+        if kind != "nationality" and len(tail) == 1 and joined == tail[0].lower():
+            return "organisation"
     if len(low) == 1 and low[0].endswith("s") and (types.get(low[0]) or types.get(low[0][:-1])) == "role":
         return "vague"  # "Scientists say", "Economists warn": nobody in particular
-    last = words[-1]
-    if _cap(last) and last.lower() not in types:
-        titled = any(_TITLE.match(w) for w in words)
-        run = 0
-        for w in reversed(words):
-            if not _cap(w):
-                break
-            run += 1
-        if titled or run >= 2 or last.strip("’'s") in surnames:
-            return "named person"
+    if any(types.get(w) == "organisation" for w, word in zip(low, words) if _cap(word)):
         return "organisation"
-    head = low[:low.index("of")] if "of" in low else low
-    for word in reversed(head):
-        kind = types.get(word)
-        if kind:
-            return kind
     for word in reversed(low):
         kind = types.get(word)
         if kind:
@@ -326,7 +360,7 @@ def _referent(a) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", a.source.text.lower())
 
 
-def _distancing_cues(text: str, ctx, found: list) -> dict[str, list[str]]:
+def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
     """For each source, the words with which the writer keeps away from it: distancing cues
     ("claimed", "parroted") and loaded words in the writer's own voice inside the source's
     name ("The Belarusian strongman")."""
@@ -340,25 +374,25 @@ def _distancing_cues(text: str, ctx, found: list) -> dict[str, list[str]]:
             cues.setdefault(who, []).append((a.start, a.text.lower()))
         for m in pattern.finditer(text, a.source.start, a.source.end):
             entry = index.get(norm(m.group()))
-            if entry is not None and not entry.context and ctx.voice(m.start(), m.end())[0] == "author":
+            if entry is not None and not entry.context and doc.voice(m.start(), m.end())[0] == "author":
                 cues.setdefault(who, []).append((m.start(), m.group().lower()))
     return {who: list(dict.fromkeys(w for _, w in sorted(found_cues))) for who, found_cues in cues.items()}
 
 
-def stance_in_context(text: str, ctx, found: list) -> list:
+def stance_in_context(text: str, doc, found: list) -> list:
     """Stance is read in context: an endorsing verb ("pointed out") endorses only when the writer does
     not elsewhere distance itself from the same source; otherwise it merely reports (neutral).
-    ``found`` are the attributions of ``text`` (``ctx`` its shared context); the result has the same
+    ``found`` are the attributions of ``text`` (``doc`` its document, with reported speech known); the result has the same
     attributions, with the stance and why of those endorsing cues changed.
 
-    >>> from medialit.attribution import find_attributions
+    >>> from medialit.analysis.attribution import find_attributions
     >>> t = "Head\\n\\nMr. Tan claimed the tax was fair. Mr. Tan pointed out that it was low. Ms. Ode admitted it."
     >>> [(a.text, a.stance) for a in find_attributions(t)]
     [('claimed', 'distancing'), ('pointed out', 'neutral'), ('admitted', 'endorsing')]
     """
     if not any(a.stance == "endorsing" for a in found):
         return found
-    cues = _distancing_cues(text, ctx, found)
+    cues = _distancing_cues(text, doc, found)
     out = []
     for a in found:
         words = cues.get(_referent(a), []) if a.stance == "endorsing" else []

@@ -2,7 +2,7 @@
 article of a set renders the same remarks (in quote marks or paraphrased).
 
 Pure ``format_*`` functions return HTML; thin ``show_*`` wrappers display it. All are importable from
-:mod:`medialit.display` too.
+:mod:`medialit.display`.
 
 >>> from medialit import load_articles
 >>> "<h3" in format_article(load_articles()["bbc-repost"])
@@ -10,11 +10,11 @@ True
 """
 from __future__ import annotations
 
-import json
 from html import escape
-from pathlib import Path
 
-RENDERINGS_FILE = "renderings.json"
+from ..text.articles import load_renderings
+from ..text.quotes import quote_status
+
 READABLE = ("max-width: 46em; line-height: 1.6; font-family: Georgia, 'Times New Roman', serif; "
             "white-space: normal; word-break: normal; overflow-wrap: break-word;")
 
@@ -72,12 +72,12 @@ def show_article(article) -> None:
     _show(format_article(article))
 
 
-def format_spans(text: str, spans=None) -> str:
+def format_spans(text: str, spans) -> str:
     """HTML showing what a detector found in a short text: the text with the marks highlighted, then
     a table with the words, kind, category and why (and a neutral alternative for loaded words). Use
-    it instead of showing a list of ``Span`` objects. ``spans`` default to every kind the kit marks.
+    it instead of showing a list of ``Span`` objects.
 
-    >>> from medialit.hedging import find_hedges
+    >>> from medialit.analysis.hedging import find_hedges
     >>> text = "Talks may resume in May."
     >>> html = format_spans(text, find_hedges(text))
     >>> "[HEDGE]" in html and "<td" in html and "modal verb" in html and "Span(" not in html
@@ -85,11 +85,10 @@ def format_spans(text: str, spans=None) -> str:
     >>> "found nothing" in format_spans("The sky is blue.", [])
     True
     """
-    from .annotate import annotate
-    from .display import CSS, format_annotated
+    from .html import CSS, format_annotated
     from .tables import table_html
 
-    spans = annotate(text) if spans is None else list(spans)
+    spans = list(spans)
     view = f"<style>{CSS}</style>" + format_annotated(text, spans, legend=False)
     if not spans:
         return view + "<p><i>The tool found nothing to mark in this text.</i></p>"
@@ -100,61 +99,13 @@ def format_spans(text: str, spans=None) -> str:
     return view + table_html(header, rows)
 
 
-def show_spans(text: str, spans=None) -> None:
+def show_spans(text: str, spans) -> None:
     """Display :func:`format_spans` in a notebook: ``show_spans(text, find_hedges(text))``.
 
-    >>> show_spans("Officials said it may rain.")
+    >>> show_spans("Officials said it may rain.", [])
     <IPython.core.display.HTML object>
     """
     _show(format_spans(text, spans))
-
-
-def _set_folder(articles) -> Path | None:
-    folder = getattr(articles, "path", None)
-    if folder is None:
-        paths = [a.path for a in articles if getattr(a, "path", None) is not None]
-        folder = Path(paths[0]).parent if paths else None
-    return Path(folder) if folder is not None else None
-
-
-def load_renderings(articles) -> dict | None:
-    """The set's ``renderings.json`` (the same remarks as each article renders them), or None when the
-    set has none. The file sits beside the set's articles.
-
-    >>> from medialit import Article
-    >>> load_renderings([Article.from_text("A\\nB.")]) is None
-    True
-    """
-    folder = _set_folder(articles)
-    path = folder / RENDERINGS_FILE if folder is not None else None
-    if path is None or not path.is_file():
-        return None
-    from .articles import read_text_file
-
-    return json.loads(read_text_file(path))
-
-
-def quote_status(article, words: str) -> str:
-    """Whether ``words`` (an exact part of the article's text) stand in quote marks there: a direct
-    quote, partly quoted, or a paraphrase, by the kit's quote finder (``article.quotes``).
-
-    >>> from medialit import load_articles
-    >>> articles = load_articles()
-    >>> quote_status(articles["bbc-repost"], "“Are you ready to repeat that?”")
-    'direct quote (in quote marks)'
-    >>> quote_status(articles["aggregator"], "the Kremlin has not asked Belarus")
-    'paraphrase (no quote marks)'
-    """
-    start = article.text.find(words)
-    if not words or start < 0:
-        return "not found in the text"
-    end = start + len(words)
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in article.quotes)
-    if covered >= len(words) / 2:
-        return "direct quote (in quote marks)"
-    if covered:
-        return "mostly paraphrase, some words in quote marks"
-    return "paraphrase (no quote marks)"
 
 
 GENERIC_NOTE = ("<p>This article set has no list of remarks to compare (a <code>renderings.json</code> file beside "

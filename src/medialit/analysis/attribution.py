@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
-from ._context import TextContext, context_for
-from .lexicon import Entry, lexicon_regex, norm
-from .sources import (DETERMINERS, NOT_SOURCES, PRONOUNS, classify, described_person, source_after,
-                      source_before, stance_in_context)
-from .span import Span, require_text
+from .document import Document, Reported, as_document, fresh
+from ..text.lexicon import Entry, lexicon_regex, norm, word_class
+from .sources import classify, described_person, not_a_source, person_index, source_after, source_before, stance_in_context
+from ..span import Span
 
 STANCE_WHY = {
     "neutral": "a neutral reporting word",
@@ -57,7 +57,6 @@ _PASSIVE = re.compile(
     re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as (?:provided|reported|stated|announced|told) by|citing)\s+",
                         re.IGNORECASE)
-_NOUN_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"}
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
@@ -67,31 +66,35 @@ _FACED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|attract(
                     r"sparked|prompted|triggered)\s+(?:(?:[\w-]+,?|and)\s+){0,4}$", re.IGNORECASE)
 
 
+def _determiners() -> frozenset[str]:
+    return word_class("grammar", "article", "demonstrative", "possessive")
+
+
 def _stance_why(cue: str, stance: str, source_type: str) -> str:
     return (f"“{cue}” is {STANCE_WHY.get(stance, 'a reporting word')}; "
             f"the source is {TYPE_WHY.get(source_type, 'unclear')}.")
 
 
-def _make(text: str, ctx: TextContext, c0: int, c1: int, src: tuple[int, int] | None, stance: str,
-          content: tuple[int, int], cue_kind: str, pronoun_at: int | None = None) -> Span:
+def _make(text: str, doc: Document, people: dict, c0: int, c1: int, src: tuple[int, int] | None, stance: str,
+          content: tuple[int, int], cue_kind: str) -> Span:
     if src is None:
         source, kind = None, "none"
     else:
         phrase = text[src[0]:src[1]]
-        kind = classify(phrase, ctx.surnames)
+        kind = classify(phrase, doc.names)
         meta = {}
         if phrase.lower() in ("he", "she"):
-            who = ctx.person_before(src[0])
+            who = doc.names.person_before(src[0])
             kind = "named person" if who else "anonymous"
             if who:
                 meta["refers_to"] = who
         elif kind == "role":  # "The Belarusian strongman" after "Belarusian President Alexander Lukashenko"
-            who = described_person(text, src[0], src[1], ctx.people, ctx.described)
+            who = described_person(text, src[0], src[1], people)
             if who:
                 kind, meta["refers_to"] = "named person", who
         source = Span.of(text, src[0], src[1], "source", label=kind or "organisation", meta=meta)
         kind = source.label
-    voice, speaker = ctx.voice(c0, c1)
+    voice, speaker = doc.voice(c0, c1)
     why = _stance_why(text[c0:c1], stance, kind)
     if source is not None and source.meta.get("refers_to"):
         why = why[:-1] + f": “{source.text}” refers to {source.meta['refers_to']}, whom the article names."
@@ -125,7 +128,7 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     return True
 
 
-def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
+def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
     pattern, index, _ = lexicon_regex("reporting-verbs")
     found: list[Span] = []
     first_line_end = text.find("\n") if "\n" in text else len(text)
@@ -133,7 +136,7 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
         entry = index.get(norm(m.group()))
         if entry is None:
             continue
-        s0, s1 = ctx.sentence(m.start())
+        s0, s1 = doc.sentence_at(m.start())
         before = text[max(s0, m.start() - 30):m.start()]
         prev = re.search(r"([\w’'-]+)\W*$", before)
         prev_word = prev.group(1).lower() if prev else ""
@@ -143,9 +146,9 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
         if m.group()[0].isupper() and m.start() != s0 and not headline:
             continue  # "Washington Post", "United States": a name, not a verb
         two_back = re.search(r"([\w’'-]+)\s+([\w’'-]+)\s+$", before)
-        if two_back and two_back.group(1).lower() in _NOUN_DETERMINERS and not classify(two_back.group(2)):
+        if two_back and two_back.group(1).lower() in _determiners() and not classify(two_back.group(2)):
             continue  # "the same promise", "a stern warning": a noun
-        if prev_word in _NOUN_DETERMINERS or prev_word.endswith(("’s", "'s")) or prev_word in (
+        if prev_word in _determiners() or prev_word.endswith(("’s", "'s")) or prev_word in (
                 "is", "are", "was", "were", "be", "been", "being"):
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
         if nxt and index.get(nxt) is not None and nxt not in ("that",):
@@ -157,8 +160,8 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
             comma = text.find(", ", m.end(), s1)  # "Pointing out that …, Lukashenko accused …"
             while comma != -1 and src is None:
                 src = source_after(text, comma + 2, s1)
-                if src and (text[src[0]:src[1]].lower() in NOT_SOURCES
-                            or not classify(text[src[0]:src[1]], ctx.surnames)):
+                if src and (not_a_source(text[src[0]:src[1]])
+                            or not classify(text[src[0]:src[1]], doc.names)):
                     src = None
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
@@ -175,7 +178,7 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
                 src = (earlier[0].source.start, earlier[0].source.end)
             else:
                 subject = source_after(text, s0, m.start())
-                if subject and classify(text[subject[0]:subject[1]], ctx.surnames):
+                if subject and classify(text[subject[0]:subject[1]], doc.names):
                     src = subject
         else:
             src = source_before(text, s0, m.start())
@@ -184,15 +187,14 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
                 src = source_before(text, s0, s0 + relative.start())
             if src is None and re.search(r"[,”\"’]\s*$", text[s0:m.start()]):
                 src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
-        if src is None or text[src[0]:src[1]].lower() in NOT_SOURCES:
+        if src is None or not_a_source(text[src[0]:src[1]]):
             continue
-        if entry.context == "person-subject" and classify(text[src[0]:src[1]], ctx.surnames) not in (
+        if entry.context == "person-subject" and classify(text[src[0]:src[1]], doc.names) not in (
                 "named person", "role", "anonymous", "vague", "author", "organisation"):
             continue
         after = text[m.end():s1]
         if re.match(r"\s+it\b", after):  # "as Mr. Putin refers to it": the quoted term before
-            lo = bisect_left(ctx._quote_starts, s0)
-            quote = next((q for q in ctx.quotes[lo:] if q.end <= src[0] and s0 <= q.start), None)
+            quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
             content = quote.meta["inner"] if quote else (m.end(), m.end())
         elif src[1] <= m.start() and re.search(r"\bas\s+$", text[s0:src[0]]):
             content = (s0, s0 + re.search(r",?\s*\bas\s+$", text[s0:src[0]]).start())  # …, as X announced
@@ -201,18 +203,18 @@ def _verb_cues(text: str, ctx: TextContext) -> list[Span]:
             content = (m.end(), s1) if substantial else (s0, max(s0, src[0] - 2))
         else:
             content = (m.end(), src[0]) if m.start() == s0 else (s0, m.start())
-        found.append(_make(text, ctx, m.start(), m.end(), src, entry.category, content, "reporting verb"))
+        found.append(_make(text, doc, people, m.start(), m.end(), src, entry.category, content, "reporting verb"))
     return found
 
 
-def _noun_cues(text: str, ctx: TextContext) -> list[Span]:
+def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
     pattern, index, _ = lexicon_regex("reporting-nouns")
     found = []
     for m in pattern.finditer(text):
         entry = index.get(norm(m.group()))
         if entry is None:
             continue
-        s0, s1 = ctx.sentence(m.start())
+        s0, s1 = doc.sentence_at(m.start())
         before = text[s0:m.start()]
         after = text[m.end():s1]
         src = None
@@ -229,18 +231,18 @@ def _noun_cues(text: str, ctx: TextContext) -> list[Span]:
             pass  # "He has faced domestic and international criticism over …": nobody named
         elif not re.match(r"\s+that\b", after) or not m.group().endswith("s") and entry.term in ("report",):
             continue
-        if src is not None and text[src[0]:src[1]].lower() in NOT_SOURCES:
+        if src is not None and not_a_source(text[src[0]:src[1]]):
             continue
         that = re.match(r"\s+that\b", after)
         content = (m.end() + that.end(), s1) if that else (m.end(), m.end())
-        found.append(_make(text, ctx, m.start(), m.end(), src, entry.category, content, "reporting noun"))
+        found.append(_make(text, doc, people, m.start(), m.end(), src, entry.category, content, "reporting noun"))
     return found
 
 
-def _phrase_cues(text: str, ctx: TextContext) -> list[Span]:
+def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
     for m in _ACCORDING.finditer(text):
-        s0, s1 = ctx.sentence(m.start())
+        s0, s1 = doc.sentence_at(m.start())
         src = source_after(text, m.end(), s1)
         if src is None:
             continue
@@ -254,13 +256,13 @@ def _phrase_cues(text: str, ctx: TextContext) -> list[Span]:
         else:  # "Narrative, as provided by X." then the text: the rest of the paragraph or list item
             line_end = text.find("\n", s1)
             content = (s1, len(text) if line_end == -1 else line_end)
-        found.append(_make(text, ctx, m.start(), cue_end, src, "neutral", content, "according to"))
+        found.append(_make(text, doc, people, m.start(), cue_end, src, "neutral", content, "according to"))
     for m in _PASSIVE.finditer(text):
-        s0, s1 = ctx.sentence(m.start())
+        s0, s1 = doc.sentence_at(m.start())
         src = source_after(text, m.end(), s1) if m.group("next").lower() == "by" else None
         cue = m.group("cue").lower()
         stance = "distancing" if cue in ("claimed", "alleged", "rumoured", "rumored") else "neutral"
-        found.append(_make(text, ctx, m.start("cue"), m.end("cue"), src, stance, (m.end("cue"), s1),
+        found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), src, stance, (m.end("cue"), s1),
                            "passive"))
     return found
 
@@ -284,24 +286,24 @@ def _near(found: list[Span], starts: list[int], quote: Span, reach: int = 600) -
     return found[lo:hi]
 
 
-def _quote_cues(text: str, ctx: TextContext, found: list[Span]) -> list[Span]:
+def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> list[Span]:
     out = []
     starts = [a.start for a in found]
-    for quote in ctx.quotes:
+    for quote in doc.quotes:
         if not quote.speaker or "speaker_at" not in quote.meta:
             continue
         if any(_introduces(text, a, quote) for a in _near(found, starts, quote)):
             continue
         a0, a1 = quote.meta["speaker_at"]
-        span = _make(text, ctx, quote.start, quote.end, (a0, a1), "neutral", quote.meta["inner"], "quote marks")
+        span = _make(text, doc, people, quote.start, quote.end, (a0, a1), "neutral", quote.meta["inner"], "quote marks")
         out.append(span)
     return out
 
 
-def _with_mode(text: str, ctx: TextContext, a: Span) -> Span:
-    lo = bisect_left(ctx._quote_starts, a.start - 1500)
-    hi = bisect_right(ctx._quote_starts, max(a.meta["content"][1], a.end) + 10)
-    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in ctx.quotes[lo:hi])
+def _with_mode(text: str, doc: Document, a: Span) -> Span:
+    nearby = doc.quotes_between(a.start - 1500, max(a.meta["content"][1], a.end) + 10)
+    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in nearby
+                                                   if q.label != "quoted title")
     if not direct:
         return a
     return Span.of(text, a.start, a.end, a.kind, label="direct quote", why=a.why, voice=a.voice,
@@ -329,20 +331,14 @@ def _trim_content(text: str, found: list[Span]) -> None:
         a.meta["content"] = (c0, c1)
 
 
-def find_attributions(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Every attribution in ``text``: cue span, source (with type), stance, direct quote or paraphrase.
-
-    >>> a = find_attributions("Headline\\n\\nThe Belarusian leader insisted that he wanted peace.")[0]
-    >>> (a.text, a.source.text, a.source.label, a.stance, a.label)
-    ('insisted', 'The Belarusian leader', 'role', 'distancing', 'paraphrase')
-    """
-    require_text(text)
+def attributions_of(doc: Document) -> tuple[list[Span], Reported]:
+    """The attributions of a document under construction and the reported-speech ranges they cover: the
+    last step of :func:`medialit.analysis.document.build_document` (see there for the order)."""
+    text = doc.text
     if not text.strip():
-        return []
-    ctx = context or context_for(text)
-    if ctx.attributions is not None:
-        return list(ctx.attributions)
-    found = _verb_cues(text, ctx) + _noun_cues(text, ctx) + _phrase_cues(text, ctx)
+        return [], Reported()
+    people = person_index(text, doc.names)
+    found = _verb_cues(text, doc, people) + _noun_cues(text, doc, people) + _phrase_cues(text, doc, people)
     found.sort(key=lambda a: (a.start, -a.end))
     unique: list[Span] = []
     for a in found:
@@ -350,34 +346,42 @@ def find_attributions(text: str, *, context: TextContext | None = None) -> list[
             continue
         unique.append(a)
     _trim_content(text, unique)
-    unique += _quote_cues(text, ctx, unique)
+    unique += _quote_cues(text, doc, people, unique)
     unique.sort(key=lambda a: a.start)
-    result = [_with_mode(text, ctx, a) for a in unique]
-    ctx.set_reported([(a.meta["content"][0], a.meta["content"][1],
-                       a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
-                      for a in result if a.meta["cue"] != "quote marks"])
-    result = stance_in_context(text, ctx, result)
-    ctx.attributions = result
-    return list(result)
+    result = [_with_mode(text, doc, a) for a in unique]
+    reported = Reported.of([(a.meta["content"][0], a.meta["content"][1],
+                             a.source.meta.get("refers_to", a.source.text) if a.source is not None else "")
+                            for a in result if a.meta["cue"] != "quote marks"])
+    with_voices = replace(doc, reported=reported)
+    return stance_in_context(text, with_voices, result), reported
 
 
-def find_unattributed(text: str) -> list[Span]:
+def find_attributions(text: str | Document, *, headline: bool = True) -> list[Span]:
+    """Every attribution in ``text`` (a string or its :class:`~medialit.analysis.document.Document`): cue
+    span, source (with type), stance, direct quote or paraphrase. ``headline``: the first line is a headline.
+
+    >>> a = find_attributions("Headline\\n\\nThe Belarusian leader insisted that he wanted peace.")[0]
+    >>> (a.text, a.source.text, a.source.label, a.stance, a.label)
+    ('insisted', 'The Belarusian leader', 'role', 'distancing', 'paraphrase')
+    """
+    return [fresh(a) for a in as_document(text, headline=headline).attributions]
+
+
+def find_unattributed(text: str | Document, *, headline: bool = True) -> list[Span]:
     """Sentences in the author's own voice that contain no attribution and no quote.
 
     >>> [s.text for s in find_unattributed("Headline\\n\\nThe plan failed. Officials said it would work.")]
     ['The plan failed.']
     """
-    from .text import sentences
-
-    ctx = context_for(text)
-    cues = find_attributions(text, context=ctx)
+    doc = as_document(text, headline=headline)
     out = []
-    for sentence in sentences(text):
+    for sentence in doc.sentences:
         if sentence.label != "sentence":
             continue
         if any(sentence.start <= a.start < sentence.end or a.meta["content"][0] < sentence.end <= a.meta[
-                "content"][1] for a in cues) or any(q.overlaps(sentence) for q in ctx.quotes):
+                "content"][1] for a in doc.attributions) or doc.quotes_between(sentence.start, sentence.end) \
+                or doc.quote_at(sentence.start, sentence.start + 1):
             continue
-        out.append(Span.of(text, sentence.start, sentence.end, "assertion", label="unattributed",
+        out.append(Span.of(doc.text, sentence.start, sentence.end, "assertion", label="unattributed",
                            why="The writer states this in their own voice without saying who says so."))
     return out

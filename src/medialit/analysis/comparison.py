@@ -1,11 +1,11 @@
 """Comparing the articles of a set: rates, sources, sentiment, and which claims each one carries
-(the claims come from :mod:`medialit.claims`).
+(the claims come from :mod:`medialit.analysis.claims`).
 
 >>> from medialit import load_articles
 >>> stats = compare(load_articles())
 >>> [(s.id, s.words) for s in stats]
 [('opinion-site', 330), ('bbc-repost', 504), ('aggregator', 399)]
->>> claims = align_claims(load_articles())     # the set's hand-checked claim map (medialit.claims)
+>>> claims = align_claims(load_articles())     # the set's hand-checked claim map (medialit.analysis.claims)
 >>> sum(1 for c in claims if len(c.articles) == 3), claims[0].origin
 (4, 'hand-checked')
 """
@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .annotate import annotate
-from .articles import Article
+from .annotation import annotate
+from ..text.articles import Article
 from .claims import Claim, align_claims, content_stems, omission_table  # noqa: F401  (the lessons import them here)
 from .sources import SOURCE_TYPES
-from .span import Span
-from .text import sentences, sentiment_analyzer, words
+from ..span import Span
+from ..text.resources import sentiment_analyzer
+from ..text.tokenizer import words
 
 STANCES = ("neutral", "distancing", "endorsing")
 
@@ -52,7 +53,7 @@ class ArticleStats:
 
 
 def article_stats(article: Article, spans: list[Span] | None = None) -> ArticleStats:
-    """Counts and rates for one article (``spans`` from :func:`medialit.annotate.annotate` if given).
+    """Counts and rates for one article (``spans`` from :func:`medialit.analysis.annotation.annotate` if given).
 
     >>> from medialit import load_articles
     >>> stats = article_stats(load_articles()["bbc-repost"])
@@ -135,18 +136,3 @@ def scorecard(articles) -> list[dict]:
             "shared claims carried": f"{sum(1 for c in shared if article.id in c.members)} of {len(shared)}",
         })
     return rows
-
-
-def sections(article) -> dict[str, str]:
-    """The text under each heading of an article (headings are short lines such as "Facts").
-
-    >>> from medialit import load_articles
-    >>> list(sections(load_articles()["aggregator"]))
-    ['Facts', 'Narratives']
-    """
-    heads = [s for s in sentences(article.text) if s.label == "heading"]
-    out = {}
-    for k, head in enumerate(heads):
-        end = heads[k + 1].start if k + 1 < len(heads) else len(article.text)
-        out[head.text] = article.text[head.end:end].strip()
-    return out

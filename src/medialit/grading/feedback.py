@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ._setup import data_dir
-from .annotate import annotate
-from .span import Span
+from ..text.resources import data_dir
+from ..analysis.annotation import annotate
+from ..span import Span
 
 KIND_NAMES = {"attribution": "attribution cue", "hedge": "hedge", "booster": "booster", "loaded": "loaded word"}
 HINTS = {
@@ -183,7 +183,7 @@ def jaccard(a: set, b: set) -> float:
 
 def _place(text: str, pos: int) -> str:
     """Where ``pos`` is, for a student: "the headline" or "sentence 3" (counting body sentences)."""
-    from .text import sentences
+    from ..text.splitter import sentences
 
     article = "\n\n" in text  # an article has a headline line; a paragraph has none
     number = 0
@@ -394,19 +394,19 @@ def key_facts(text: str) -> list[str]:
     """
     import re
 
+    from ..text.resources import stopwords
+
     facts = []
     for m in re.finditer(r"\d[\d,.]*%?|[A-Z][\w’'-]*", text):
         word = re.sub(r"[’']s?$", "", m.group().rstrip(".,"))
         first = not text[:m.start()].strip() or re.search(r"[.!?“\"]\s*$", text[:m.start()])
-        if first and word[0].isalpha() and word.lower() in _COMMON_STARTS:
+        if first and word[0].isalpha() and word.lower() in stopwords():
             continue
         if word not in facts:
             facts.append(word)
     return facts
 
 
-_COMMON_STARTS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "in", "on", "at", "but",
-                  "and", "yet", "so", "as", "while", "when", "after", "before", "if", "there", "his", "her", "their"}
 
 
 @dataclass
@@ -429,7 +429,7 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteFeedback:
     >>> [s.text for s in fb.loaded_left], fb.facts_lost
     ([], ['3', 'May'])
     """
-    from .loaded import find_loaded
+    from ..analysis.loaded import find_loaded
 
     loaded = find_loaded("Rewrite\n\n" + rewrite) if rewrite.strip() else []
     shift = len("Rewrite\n\n")

@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ._context import TextContext, context_for
-from .attribution import find_attributions
-from .lexicon import lexicon_regex, norm
-from .span import Span, require_text
+from .document import Document, as_document, document
+from ..text.lexicon import lexicon_regex, norm, word_class
+from ..span import Span
 
 BOOSTER_CATEGORIES = {"certainty adverb", "absolute", "evidence verb"}
 _NEGATION = re.compile(r"(?:\b(?:not|never|hardly|scarcely|barely)|n[’']t)\s+(?:(?:be|been|seem|so|very|that|"
@@ -39,10 +38,6 @@ _NUMBER = re.compile(r"\s*(?:\$|£|€)?(?:\d|(?:a |one |two |three |four |five 
                      r"fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:in|on|of|since|until|till|by|last|next|early|late|mid|from|through|during|"
                            r"between|and|this)\s+$", re.IGNORECASE)
-_EVIDENCE_SUBJECT = {"it", "this", "that", "which", "what", "data", "evidence", "figures", "study", "studies",
-                     "research", "results", "images", "footage", "documents", "records", "poll", "polls", "survey",
-                     "numbers", "statistics", "photos", "video", "analysis", "history", "experience"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 
 
 _AUXILIARIES = r"(?:\s+(?:not|does|do|did|doesn’t|doesn't|didn’t|didn't|cannot|can|will|would|may|might|also|clearly|n’t|n't))*"
@@ -57,23 +52,23 @@ def _prev_word(text: str, pos: int, skip_auxiliaries: bool = False) -> str:
 
 
 def _permission_words() -> dict[str, str]:
-    from .lexicon import form_index
+    from ..text.lexicon import form_index
 
     return {form: entry.category for form, entry in form_index("modal-permission").items()}
 
 
-def is_permission(text: str, m: re.Match, ctx: TextContext) -> bool:
+def is_permission(text: str, m: re.Match, doc: Document) -> bool:
     """True when the modal in ``m`` ("may") grants or asks permission instead of guessing: "May I ask…?",
     "you may leave", "visitors may park", or an offer inside an invitation ("I invite him … He may set
     down his aircraft here"). A verb after it that is not an action ("be", "have", "face", "find" …)
     keeps it a guess. The word lists are ``data/lexicons/modal-permission.csv``.
 
     >>> t = "Head\\n\\nYou may leave now. It may rain. “I invite him. He may land here.” He may be lying."
-    >>> [is_permission(t, m, context_for(t)) for m in re.finditer(r"\\bmay\\b", t)]
+    >>> [is_permission(t, m, document(t)) for m in re.finditer(r"\\bmay\\b", t)]
     [True, False, True, False]
     """
     words = _permission_words()
-    s0, _ = ctx.sentence(m.start())
+    s0, _ = doc.sentence_at(m.start())
     following = re.findall(r"[A-Za-z’'-]+", text[m.end():m.end() + 60])[:3]
     low = [w.lower() for w in following]
     if re.fullmatch(r"[\s“\"‘']*", text[s0:m.start()]) and low[:1] in (["i"], ["we"]):
@@ -90,20 +85,20 @@ def is_permission(text: str, m: re.Match, ctx: TextContext) -> bool:
     if subject.lower() not in ("he", "she", "they", "i", "we") and not (
             subject[:1].isupper() and subject.lower() not in ("it", "this", "that", "there", "these", "those")):
         return False  # only a person can be offered something
-    quote = ctx.quote_at(m.start(), m.end())
-    around = text[quote.start:quote.end] if quote is not None else text[s0:ctx.sentence(m.start())[1]]
+    quote = doc.quote_at(m.start(), m.end())
+    around = text[quote.start:quote.end] if quote is not None else text[s0:doc.sentence_at(m.start())[1]]
     return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in re.findall(r"[A-Za-z]+", around))
 
 
-def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
+def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
     if "+" in context:
-        return all(_context_ok(part, text, m, ctx) for part in context.split("+"))
+        return all(_context_ok(part, text, m, doc) for part in context.split("+"))
     after = text[m.end():m.end() + 40]
     if context == "not-permission":
-        return not is_permission(text, m, ctx)
+        return not is_permission(text, m, doc)
     if context == "not-month":
         word = m.group()
-        s0, _ = ctx.sentence(m.start())
+        s0, _ = doc.sentence_at(m.start())
         if re.match(r"\s*\d", after) or _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return False
         return not (word[0].isupper() and m.start() != s0)
@@ -114,23 +109,24 @@ def _context_ok(context: str, text: str, m: re.Match, ctx: TextContext) -> bool:
     if context == "before-that-or-clause":
         return re.match(r"\s+(?:that|it|he|she|they|we|the|this|there)\b", after) is not None
     if context == "not-person-subject":
-        return _prev_word(text, m.start(), skip_auxiliaries=True) in _EVIDENCE_SUBJECT
+        return _prev_word(text, m.start(), skip_auxiliaries=True) in word_class("grammar", "evidence noun")
     if context == "not-after-source":
-        return _prev_word(text, m.start()) in _DETERMINERS
+        return _prev_word(text, m.start()) in word_class("grammar", "article", "demonstrative", "possessive")
     return True
 
 
-def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Hedges and boosters in ``text``, in order, each with category, why and voice.
+def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
+    """Hedges and boosters in ``text`` (a string or its document), in order, each with category, why and
+    voice. ``headline``: the first line is a headline.
 
     >>> [(h.text, h.voice) for h in find_hedges("Head\\n\\n“It may rain,” she said. It will clearly pass.")]
     [('may', 'quote'), ('clearly', 'author')]
     """
-    require_text(text)
+    doc = as_document(text, headline=headline)
+    text = doc.text
     if not text.strip():
         return []
-    ctx = context or context_for(text)
-    cues = sorted((a.start, a.end) for a in find_attributions(text, context=ctx) if a.meta["cue"] != "quote marks")
+    cues = sorted((a.start, a.end) for a in doc.attributions if a.meta["cue"] != "quote marks")
     cue_starts = [c[0] for c in cues]
     pattern, index, _ = lexicon_regex("hedges")
     out: list[Span] = []
@@ -141,7 +137,7 @@ def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
         k = bisect_right(cue_starts, m.end()) - 1
         if k >= 0 and cues[k][0] < m.end() and m.start() < cues[k][1]:
             continue  # a reporting verb with a source is an attribution, not a hedge
-        if not _context_ok(entry.context, text, m, ctx):
+        if not _context_ok(entry.context, text, m, doc):
             continue
         start, kind, label, why = m.start(), ("booster" if entry.category in BOOSTER_CATEGORIES else "hedge"), \
             entry.category, entry.why
@@ -153,7 +149,7 @@ def find_hedges(text: str, *, context: TextContext | None = None) -> list[Span]:
                 why = f"Negated, the booster turns into doubt: “{text[start:m.end()]}” admits uncertainty."
             else:
                 why = f"{entry.why} Negated (“{text[start:m.end()]}”), it still marks an estimate, not a fact."
-        voice, speaker = ctx.voice(start, m.end())
+        voice, speaker = doc.voice(start, m.end())
         if out and start < out[-1].end:
             continue
         out.append(Span.of(text, start, m.end(), kind, label=label, why=why, voice=voice, speaker=speaker))

@@ -23,9 +23,11 @@ from pathlib import Path
 
 from nltk.stem import PorterStemmer
 
-from ._setup import data_dir
-from .span import Span
-from .text import sentences, stopwords, words
+from ..text.resources import data_dir
+from ..span import Span
+from ..text.resources import stopwords
+from ..text.splitter import sentences
+from ..text.tokenizer import words
 
 _STEMMER = PorterStemmer()
 HAND_CHECKED = "hand-checked"
@@ -207,12 +209,12 @@ def match_claims(articles, *, threshold: float = 0.2, min_shared: int = 3, note:
 @lru_cache(maxsize=1)
 def automatic_note() -> str:
     """What a reader should know about automatically matched claims, with the accuracy measured on
-    the seed set against its hand-checked map (:func:`medialit.evaluate.evaluate_alignment`).
+    the seed set against its hand-checked map (:func:`medialit.analysis.evaluation.evaluate_alignment`).
 
     >>> automatic_note().startswith("Matched automatically by shared words, not checked by a person.")
     True
     """
-    from .evaluate import evaluate_alignment
+    from .evaluation import evaluate_alignment
 
     text = "Matched automatically by shared words, not checked by a person."
     try:

@@ -6,26 +6,26 @@
 """
 from __future__ import annotations
 
-from ._context import context_for
+from .document import Document, as_document
 from .attribution import find_attributions
 from .hedging import find_hedges
 from .loaded import find_loaded
-from .span import Span, require_text
+from ..span import Span
 
 KINDS = ("attribution", "hedge", "booster", "loaded")
 
 
-def annotate(text: str) -> list[Span]:
-    """Attributions, hedges, boosters and loaded wording in ``text``, sorted by position.
+def annotate(text: str | Document, *, headline: bool = True) -> list[Span]:
+    """Attributions, hedges, boosters and loaded wording in ``text`` (a string or its document), sorted by
+    position. ``headline``: the first line is a headline.
 
     >>> [(s.kind, s.label) for s in annotate("Officials reportedly slammed the plan.")]
     [('hedge', 'hedging adverb'), ('loaded', 'emotive verb')]
     """
-    require_text(text)
-    if not text.strip():
+    doc = as_document(text, headline=headline)
+    if not doc.text.strip():
         return []
-    ctx = context_for(text)
-    spans = find_attributions(text, context=ctx) + find_hedges(text, context=ctx) + find_loaded(text, context=ctx)
+    spans = find_attributions(doc) + find_hedges(doc) + find_loaded(doc)
     return sorted(spans, key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
 
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ._context import TextContext, context_for
-from .attribution import find_attributions
-from .lexicon import Entry, lexicon_regex, norm
-from .span import Span, require_text
+from .document import Document, as_document
+from ..text.lexicon import Entry, lexicon_regex, norm
+from ..span import Span
 
 SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance from it: they signal doubt, "
              "irony, or that this is someone else's term.")
@@ -50,9 +49,9 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     return True
 
 
-def _scare_quotes(text: str, ctx: TextContext) -> list[Span]:
+def _scare_quotes(text: str, doc: Document) -> list[Span]:
     out = []
-    for quote in ctx.quotes:
+    for quote in doc.quotes:
         if quote.label != "quoted phrase":
             continue
         if quote.speaker and not _AS_CALLS.match(text, quote.end):
@@ -63,25 +62,25 @@ def _scare_quotes(text: str, ctx: TextContext) -> list[Span]:
     return out
 
 
-def find_loaded(text: str, *, context: TextContext | None = None) -> list[Span]:
-    """Loaded words and scare quotes in ``text``, in order.
+def find_loaded(text: str | Document, *, headline: bool = True) -> list[Span]:
+    """Loaded words and scare quotes in ``text`` (a string or its document), in order. ``headline``: the
+    first line is a headline.
 
     >>> [(s.text, s.voice) for s in find_loaded("Head\\n\\nThe dictator said the West wants a bloodbath.")]
     [('dictator', 'author'), ('bloodbath', 'reported')]
     """
-    require_text(text)
+    doc = as_document(text, headline=headline)
+    text = doc.text
     if not text.strip():
         return []
-    ctx = context or context_for(text)
-    find_attributions(text, context=ctx)  # marks what is reported speech, for the voice
     pattern, index, patterns = lexicon_regex("loaded")
     matches = [(m, index.get(norm(m.group()))) for m in pattern.finditer(text)]
     matches += [(m, entry) for regex, entry in patterns for m in regex.finditer(text)]
-    out = _scare_quotes(text, ctx)
+    out = _scare_quotes(text, doc)
     for m, entry in matches:
         if entry is None:
             continue
-        voice, speaker = ctx.voice(m.start(), m.end())
+        voice, speaker = doc.voice(m.start(), m.end())
         if not _context_ok(entry, text, m, voice):
             continue
         out.append(Span.of(text, m.start(), m.end(), "loaded", label=entry.category, why=entry.why,

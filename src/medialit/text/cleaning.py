@@ -34,7 +34,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from ._setup import data_dir
+from .resources import data_dir
 
 
 @dataclass(frozen=True)
@@ -234,14 +234,14 @@ def clean_folder(folder) -> list:
     import json
     from pathlib import Path
 
-    from .articles import ArticleError, _read_metadata, read_text_file
+    from .articles import ArticleError, read_metadata, read_text_file
 
     folder = Path(folder)
     raw_dir = folder / "raw"
     raws = sorted(raw_dir.glob("*.txt"))
     if not raws:
         raise ArticleError(f"{raw_dir}: no raw .txt files to clean")
-    targets = {Path(row["raw"]).name: row["file"] for row in _read_metadata(folder).get("articles", [])
+    targets = {Path(row["raw"]).name: row["file"] for row in read_metadata(folder).get("articles", [])
                if isinstance(row, dict) and row.get("raw") and row.get("file")}
     log, written = {}, []
     for raw_path in raws:

@@ -22,9 +22,9 @@ import os
 import time
 from pathlib import Path
 
-from .span import Span
+from ..span import Span
 
-MIME = "application/vnd.medialit.marks+json"
+MIME = "application/vnd.medialit.grading.marks+json"
 ENV = "MEDIALIT_SAVED_MARKS"
 SIDECAR = Path(".medialit") / "marks.json"
 KIND_NAMES = {"attribution": "who says so", "hedge": "hedge", "booster": "booster", "loaded": "loaded word"}
@@ -172,7 +172,7 @@ def grading_env(nb: dict, folder) -> dict[str, str]:
     >>> handed["02.1"]["marks"], handed["02.1"]["kinds"]
     ([], ['attribution'])
     """
-    from .grading.keys import all_questions
+    from .keys import all_questions
 
     saved, handed = saved_marks(nb), {}
     for question_id, question in all_questions().items():
@@ -211,7 +211,7 @@ class SavedMarker:
             entry = json.loads(Path(os.environ[ENV]).read_text(encoding="utf-8"))[question_id]
             return cls(question_id, entry["text"], entry["marks"], kinds=entry["kinds"])
         except (KeyError, OSError, ValueError, TypeError):
-            from .grading.keys import all_questions
+            from .keys import all_questions
 
             question = all_questions()[question_id]
             return cls(question_id, question["text"], [], kinds=question.get("kinds") or ("attribution",))

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._setup import data_dir
-from .annotate import KINDS, annotate, span_json
-from .articles import load_articles
+from ..text.resources import data_dir
+from .annotation import KINDS, annotate, span_json
+from ..text.articles import load_articles
 
 
 @dataclass
@@ -165,7 +165,7 @@ def load_anchored(folder: str | Path) -> list[tuple[str, str, list[dict]]]:
     >>> [name for name, _, _ in docs]
     ['blog-tax', 'science-coffee', 'sport-tickets', 'wire-flood']
     """
-    from .articles import read_text_file
+    from ..text.articles import read_text_file
 
     documents = []
     for gold_path in sorted(Path(folder).glob("*.json")):
@@ -217,17 +217,17 @@ def _carried(sentence, passages) -> bool:
 
 
 def score_alignment(articles, predicted, truth) -> AlignmentScore:
-    """Score claims ``predicted`` (e.g. :func:`medialit.claims.match_claims`) against ``truth`` (the
-    hand-checked claims of :func:`medialit.claims.map_claims`), sentence by sentence.
+    """Score claims ``predicted`` (e.g. :func:`medialit.analysis.claims.match_claims`) against ``truth`` (the
+    hand-checked claims of :func:`medialit.analysis.claims.map_claims`), sentence by sentence.
 
-    >>> from medialit.claims import find_claim_map, map_claims
+    >>> from medialit.analysis.claims import find_claim_map, map_claims
     >>> articles = load_articles()
     >>> truth = map_claims(articles, find_claim_map(articles))
     >>> perfect = score_alignment(articles, truth, truth)
     >>> perfect.pairs.precision, perfect.pairs.recall, perfect.right == perfect.total == 37
     (1.0, 1.0, True)
     """
-    from .text import sentences
+    from ..text.splitter import sentences
 
     # every body sentence, so that a source list or caption joined to a claim counts as a mistake
     units = [(a.id, s) for a in articles for s in sentences(a.text) if s.label == "sentence"]
@@ -257,7 +257,7 @@ def score_alignment(articles, predicted, truth) -> AlignmentScore:
 
 
 def evaluate_alignment(set_name: str = "lukashenko-2023", **options) -> AlignmentScore:
-    """Score the automatic claim matching (:func:`medialit.claims.match_claims`, ``options`` passed
+    """Score the automatic claim matching (:func:`medialit.analysis.claims.match_claims`, ``options`` passed
     on) against the hand-checked claim map of a set.
 
     >>> result = evaluate_alignment()

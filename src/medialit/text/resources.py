@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/medialit
 
 
 @lru_cache(maxsize=None)
@@ -72,3 +72,49 @@ def configure_nltk() -> list[str]:
     if vader not in nltk.data.path:
         nltk.data.path.append(vader)
     return nltk.data.path
+
+
+@lru_cache(maxsize=1)
+def punkt_parameters() -> dict[str, frozenset]:
+    """What the kit's NLTK Punkt data (``data/nltk_data/tokenizers/punkt_tab/english``) knows:
+    ``abbreviations`` ("mr", "u.s", "gen"), ``starters`` (words that often start a sentence) and
+    ``collocations`` (pairs such as ("feb", "17") that a full stop does not split).
+
+    >>> p = punkt_parameters()
+    >>> "mr" in p["abbreviations"], "the" in p["starters"]
+    (True, True)
+    """
+    folder = data_dir() / "nltk_data" / "tokenizers" / "punkt_tab" / "english"
+
+    def lines(name: str) -> list[str]:
+        return [line.strip() for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    return {"abbreviations": frozenset(w.lower() for w in lines("abbrev_types.txt")),
+            "starters": frozenset(w.lower() for w in lines("sent_starters.txt")),
+            "collocations": frozenset(tuple(line.lower().split("\t")[:2]) for line in lines("collocations.tab"))}
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The kit's English stopword list (function words), read through NLTK from ``data/nltk_data``.
+
+    >>> "the" in stopwords(), "regime" in stopwords()
+    (True, False)
+    """
+    configure_nltk()
+    from nltk.corpus import stopwords as corpus
+
+    return frozenset(corpus.words("english"))
+
+
+@lru_cache(maxsize=1)
+def sentiment_analyzer():
+    """NLTK's VADER ``SentimentIntensityAnalyzer`` with the lexicon from the vaderSentiment package.
+
+    >>> sentiment_analyzer().polarity_scores("A horrible, brutal war.")["compound"] < 0
+    True
+    """
+    configure_nltk()
+    from nltk.sentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 
-from .annotate import KINDS, annotate, span_json
-from .articles import Article
-from .evaluate import gold_dir
-from .text import sentences
+from .annotation import KINDS, annotate, span_json
+from ..text.articles import Article
+from .evaluation import gold_dir
+from ..text.splitter import sentences
 
 
 def body_paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -21,7 +21,7 @@ def body_paragraphs(article: Article) -> list[tuple[int, int]]:
     >>> a, b = body_paragraphs(article)[0]; article.text[a:b][:24]
     'Unless Kyiv is going to '
     """
-    from .text import blocks
+    from ..text.segments import blocks
 
     body = [s for s in sentences(article.text) if s.label == "sentence"]
     out = []

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._setup import data_dir
+from .resources import data_dir
 
 _VOWELS = "aeiou"
 
@@ -162,3 +162,16 @@ def form_index(name: str) -> dict[str, Entry]:
     'distancing'
     """
     return {form: entry for entry in load_lexicon(name) for form in entry.forms}
+
+
+@lru_cache(maxsize=None)
+def word_class(name: str, *categories: str) -> frozenset[str]:
+    """Every form (lower case) of the terms of ``data/lexicons/<name>.csv`` in any of ``categories``:
+    the kit's word classes (determiners, pronouns, titles …) as data, not code.
+
+    >>> sorted(word_class("grammar", "article"))
+    ['a', 'an', 'the']
+    >>> "mr." in word_class("name-words", "title") and "that" in word_class("grammar", "not a source")
+    True
+    """
+    return frozenset(form for e in load_lexicon(name) if e.category in categories for form in e.forms)

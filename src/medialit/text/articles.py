@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ._setup import data_dir
-from .span import Span
+from .resources import data_dir
+from ..span import Span
 
 DEFAULT_SET = "lukashenko-2023"
 MIN_ARTICLES, MAX_ARTICLES = 2, 10
@@ -104,21 +104,21 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        from .text import sentences
+        from .splitter import sentences
 
         return sentences(self.text)
 
     @cached_property
     def words(self) -> list[Span]:
-        from .text import words
+        from .tokenizer import words
 
         return words(self.text)
 
     @cached_property
     def quotes(self) -> list[Span]:
-        from ._context import context_for
+        from .quotes import find_quotes
 
-        return list(context_for(self.text).quotes)
+        return find_quotes(self.text)
 
     @property
     def n_words(self) -> int:
@@ -195,7 +195,7 @@ def _resolve(name_or_path: str | os.PathLike | None) -> Path:
                        f"{', '.join(available_sets())}; or give the path of a folder of .txt files")
 
 
-def _read_metadata(folder: Path) -> dict:
+def read_metadata(folder: Path) -> dict:
     json_path, csv_path = folder / "metadata.json", folder / "metadata.csv"
     if json_path.exists():
         try:
@@ -226,7 +226,7 @@ def load_articles(name_or_path: str | os.PathLike | None = None) -> ArticleSet:
     ['opinion-site', 'bbc-repost', 'aggregator']
     """
     folder = _resolve(name_or_path)
-    meta = _read_metadata(folder)
+    meta = read_metadata(folder)
     by_file = {row.get("file"): dict(row) for row in meta.get("articles", []) if isinstance(row, dict)}
     files = sorted(folder.glob("*.txt"))
     order = {name: i for i, name in enumerate(by_file)}
@@ -252,3 +252,29 @@ def load_articles(name_or_path: str | os.PathLike | None = None) -> ArticleSet:
         articles.append(Article(id=article_id, text=text, path=path, meta=row))
     set_meta = {k: v for k, v in meta.items() if k != "articles"}
     return ArticleSet(name=folder.name, articles=articles, path=folder, meta=set_meta)
+
+
+RENDERINGS_FILE = "renderings.json"
+
+
+def _set_folder(articles) -> Path | None:
+    folder = getattr(articles, "path", None)
+    if folder is None:
+        paths = [a.path for a in articles if getattr(a, "path", None) is not None]
+        folder = Path(paths[0]).parent if paths else None
+    return Path(folder) if folder is not None else None
+
+
+def load_renderings(articles) -> dict | None:
+    """The set's ``renderings.json`` (the same remarks as each article renders them), or None when the
+    set has none. The file sits beside the set's articles.
+
+    >>> from medialit import Article
+    >>> load_renderings([Article.from_text("A\\nB.")]) is None
+    True
+    """
+    folder = _set_folder(articles)
+    path = folder / RENDERINGS_FILE if folder is not None else None
+    if path is None or not path.is_file():
+        return None
+    return json.loads(read_text_file(path))

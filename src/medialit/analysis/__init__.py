@@ -1,0 +1,19 @@
+"""The analysis layer: one document model per text and the detectors that read it (attribution, hedging,
+loaded wording), then comparison, claims and evaluation. Pure functions: text in, spans or data out;
+nothing here imports display, widgets, IPython or matplotlib (``tests/test_layers.py`` checks).
+"""
+from ..lazy import lazy_exports
+
+_EXPORTS = {
+    **dict.fromkeys(["find_attributions", "find_unattributed"], "attribution"),
+    **dict.fromkeys(["find_hedges"], "hedging"),
+    **dict.fromkeys(["find_loaded"], "loaded"),
+    **dict.fromkeys(["annotate", "span_json"], "annotation"),
+    **dict.fromkeys(["compare", "article_stats", "scorecard", "voice_rows", "ArticleStats"], "comparison"),
+    **dict.fromkeys(["align_claims", "omission_table", "how_matched", "Claim"], "claims"),
+    **dict.fromkeys(["evaluate", "evaluate_alignment"], "evaluation"),
+    **dict.fromkeys(["practice", "most_loaded_sentence"], "practice_text"),
+    **dict.fromkeys(["overview_rows", "mark_rows", "sentiment_rows"], "rows"),
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,0 +1,140 @@
+"""Scoring the detectors on public annotated corpora that are not part of the kit (real news from other
+outlets, events and years), so that the figures say how the kit does on text nobody here wrote.
+
+A corpus is a folder of JSON Lines files, one document per line (``dev.jsonl`` for tuning, ``test.jsonl``
+held out; see ``data/lexicons/README.md`` for the corpora used and how to get them)::
+
+    {"id": "...", "source": "polnear", "text": "...", "headline": false,
+     "spans": [{"start": 0, "end": 4, "kind": "attribution|hedge|loaded|source", "label": "..."}],
+     "sentences": [{"start": 0, "end": 40, "hedged": true}]}
+
+What is scored, per kind the corpus annotates:
+
+- **attribution**: the kit's attribution cues against the corpus's cue spans ("said", "according to"),
+  matched by overlap (each gold span at most once);
+- **hedge**: sentence level, on corpora that label sentences: a sentence is hedged when the kit finds an
+  epistemic hedge in it (approximators such as "about 40" and negated boosters are reported apart and
+  not counted); cue spans are scored by overlap too;
+- **loaded**: the kit's loaded words against the corpus's loaded spans, by overlap.
+
+>>> doc = {"id": "d", "text": "Officials said it may rain.", "spans": [
+...     {"start": 10, "end": 14, "kind": "attribution", "label": "cue"}],
+...     "sentences": [{"start": 0, "end": 27, "hedged": True}]}
+>>> result = score_documents([doc])
+>>> result["attribution"].f1, result["hedged sentences"].f1
+(1.0, 1.0)
+"""
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_left
+from pathlib import Path
+
+from .annotation import annotate
+from .document import build_document
+from .evaluation import Score
+
+EPISTEMIC_EXCLUDED = ("approximator", "negated booster")
+# What each corpus annotates, when a document does not say ("annotates"): a kind it does not annotate is
+# not scored on it (a hedge the kit finds in PolNeAR is not a false alarm).
+SOURCE_KINDS = {"polnear": ("attribution",), "factbank": ("hedge",), "wiki": ("hedge",), "ptc": ("loaded",),
+                "babe": ("loaded",)}
+CORPORA_ENV = "MEDIALIT_CORPORA"
+
+
+def corpora_dir() -> Path | None:
+    """Where the held-out corpora are: ``$MEDIALIT_CORPORA``, else ``~/.cache/medialit/corpora``; None when
+    neither exists (the corpora are not part of the kit)."""
+    for candidate in (os.environ.get(CORPORA_ENV), Path.home() / ".cache" / "medialit" / "corpora"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    """The documents of one JSON Lines file (blank lines skipped)."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _overlap_score(gold: list[tuple[int, int]], predicted: list[tuple[int, int]], score: Score) -> None:
+    """Match each gold span to at most one overlapping prediction (spans sorted), and count."""
+    predicted = sorted(predicted)
+    starts = [p[0] for p in predicted]
+    used = set()
+    for g0, g1 in sorted(gold):
+        i = max(0, bisect_left(starts, g0) - 8)
+        hit = None
+        while i < len(predicted) and predicted[i][0] < g1:
+            if i not in used and predicted[i][1] > g0:
+                hit = i
+                break
+            i += 1
+        if hit is None:
+            score.fn += 1
+        else:
+            used.add(hit)
+            score.tp += 1
+    score.fp += len(predicted) - len(used)
+
+
+def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "loaded")) -> dict[str, Score]:
+    """P/R/F1 per kind on corpus documents (see the module for what is scored). Keys: the kinds the
+    documents annotate, and "hedged sentences" where they label sentences."""
+    result: dict[str, Score] = {}
+    for doc in documents:
+        text = doc["text"]
+        spans = annotate(build_document(text, headline=bool(doc.get("headline", False))))
+        annotated = set(doc.get("annotates") or SOURCE_KINDS.get(doc.get("source", ""), ())) or {
+            s["kind"] for s in doc.get("spans", [])}
+        for kind in kinds:
+            if kind not in annotated and not (kind == "hedge" and doc.get("sentences")):
+                continue
+            gold = [(s["start"], s["end"]) for s in doc["spans"] if s["kind"] == kind]
+            wanted = {"hedge"} if kind == "hedge" else {kind}
+            predicted = [(s.start, s.end) for s in spans if s.kind in wanted
+                         and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)]
+            _overlap_score(gold, predicted, result.setdefault(kind, Score()))
+        if doc.get("sentences"):
+            hedges = sorted(s.start for s in spans if s.kind == "hedge" and s.label not in EPISTEMIC_EXCLUDED)
+            score = result.setdefault("hedged sentences", Score())
+            for sentence in doc["sentences"]:
+                i = bisect_left(hedges, sentence["start"])
+                found = i < len(hedges) and hedges[i] < sentence["end"]
+                if found and sentence["hedged"]:
+                    score.tp += 1
+                elif found:
+                    score.fp += 1
+                elif sentence["hedged"]:
+                    score.fn += 1
+    return result
+
+
+def evaluate_corpora(folder: str | Path | None = None, *, split: str = "test") -> dict[str, dict[str, Score]]:
+    """Scores per corpus (each subfolder holding ``<split>.jsonl``), by kind; {} when there are none."""
+    folder = Path(folder) if folder is not None else corpora_dir()
+    if folder is None or not folder.is_dir():
+        return {}
+    out = {}
+    for path in sorted(folder.glob(f"*/{split}.jsonl")):
+        out[path.parent.name] = score_documents(load_jsonl(path))
+    return out
+
+
+def format_corpora(results: dict[str, dict[str, Score]], *, split: str = "test") -> str:
+    """The table ``medialit evaluate --corpora`` prints.
+
+    >>> from medialit.analysis.evaluation import Score
+    >>> print(format_corpora({"polnear": {"attribution": Score(7, 1, 3)}}))
+    held-out corpora (test split), overlap matching:
+    corpus     kind                    P     R    F1    tp    fp    fn
+    polnear    attribution          0.88  0.70  0.78     7     1     3
+    """
+    lines = [f"held-out corpora ({split} split), overlap matching:",
+             f"{'corpus':10} {'kind':18} {'P':>5} {'R':>5} {'F1':>5} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for corpus, scores in results.items():
+        for kind, s in scores.items():
+            lines.append(f"{corpus:10} {kind:18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:5d} {s.fp:5d} "
+                         f"{s.fn:5d}")
+    return "\n".join(lines)

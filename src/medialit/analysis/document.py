@@ -1,0 +1,152 @@
+"""The document model: everything the detectors need to know about one text, built once, in a fixed
+order, and frozen.
+
+``document(text)`` builds, in this order (each step uses only the ones before it):
+
+1. **segments**: the blocks sentences never cross (paragraphs, list items, the headline);
+2. **names**: the people the text names (:mod:`medialit.text.names`);
+3. **quotes**: quotations and whose words they claim to be (uses the names for "he"/"she");
+4. **sentences**: the one sentence splitter (never ends a sentence inside a direct quote);
+5. **attributions** and the **reported-speech ranges** they cover: what the text says someone said
+   (:mod:`medialit.analysis.attribution`), then stance read in context.
+
+A ``Document`` never changes after it is built, so every detector that reads it gives the same answer
+whatever ran before, and ``document()`` can keep the last few it built. Detectors return fresh spans:
+changing one (its ``meta``, say) changes nothing here.
+
+>>> doc = document("Mr. Smith spoke. He said “we may go. Soon.” Then he left.", headline=False)
+>>> [doc.text[a:b] for a, b in map(doc.sentence_at, (0, 20, 50))]
+['Mr. Smith spoke.', 'He said “we may go. Soon.”', 'Then he left.']
+>>> doc.voice(29, 32), doc.names.person_before(20)
+(('quote', 'Smith'), 'Smith')
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..span import Span, require_text
+from ..text.names import Names, find_names
+from ..text.quotes import find_quotes
+from ..text.segments import blocks
+from ..text.splitter import sentences
+
+LONG_REPORT = 1500  # reported ranges longer than this (a whole narrative) are few and kept aside
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What attributions report someone said: (start, end, who) ranges, sorted, for fast lookups."""
+
+    ranges: tuple[tuple[int, int, str], ...] = ()
+    long: tuple[tuple[int, int, str], ...] = ()
+    starts: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, ranges) -> "Reported":
+        short = sorted(r for r in ranges if r[1] - r[0] <= LONG_REPORT)
+        return cls(tuple(short), tuple(r for r in ranges if r[1] - r[0] > LONG_REPORT), tuple(r[0] for r in short))
+
+    def who(self, start: int, end: int) -> str | None:
+        """Whose reported words ``text[start:end]`` are in (the narrowest range holding it), or None."""
+        best = None
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.ranges[i][0] >= start - LONG_REPORT:
+            r0, r1, who = self.ranges[i]
+            if end <= r1 and (best is None or r1 - r0 < best[1] - best[0]):
+                best = (r0, r1, who)
+            i -= 1
+        for r0, r1, who in self.long:
+            if r0 <= start and end <= r1 and (best is None or r1 - r0 < best[1] - best[0]):
+                best = (r0, r1, who)
+        return None if best is None else best[2]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text and what is known about it (see the module for the order it is built in)."""
+
+    text: str
+    headline: bool
+    blocks: tuple[tuple[int, int], ...]
+    names: Names
+    quotes: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    attributions: tuple[Span, ...] = ()
+    reported: Reported = field(default_factory=Reported)
+    _quote_starts: tuple[int, ...] = ()
+    _sentence_starts: tuple[int, ...] = ()
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding offset ``pos`` (or of the text between sentences)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i].start, self.sentences[i].end
+        start = self.sentences[i].end if i >= 0 else 0
+        end = self._sentence_starts[i + 1] if i + 1 < len(self.sentences) else len(self.text)
+        return start, end
+
+    def quote_at(self, start: int, end: int) -> Span | None:
+        """The quotation whose marks enclose ``text[start:end]``, if any."""
+        i = bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def voice(self, start: int, end: int) -> tuple[str, str]:
+        """("quote", speaker) inside a direct quote or quoted phrase; ("reported", source) inside what an
+        attribution reports someone said; otherwise ("author", "")."""
+        quote = self.quote_at(start, end)
+        if quote is not None and quote.label != "quoted title":
+            return "quote", quote.speaker
+        who = self.reported.who(start, end)
+        return ("reported", who) if who is not None else ("author", "")
+
+    def quotes_between(self, start: int, end: int) -> tuple[Span, ...]:
+        """The quotations that start in ``[start, end)``."""
+        lo = bisect_right(self._quote_starts, start - 1)
+        hi = bisect_right(self._quote_starts, end - 1)
+        return self.quotes[lo:hi]
+
+
+def fresh(span: Span) -> Span:
+    """A copy of ``span`` whose ``meta`` (and its source's) is a new dict: a caller may change it freely."""
+    source = None if span.source is None else replace(span.source, meta=dict(span.source.meta))
+    return replace(span, meta=dict(span.meta), source=source)
+
+
+def build_document(text: str, *, headline: bool = True) -> Document:
+    """Build the document model of ``text`` (uncached; :func:`document` keeps recent ones)."""
+    from .attribution import attributions_of  # the last step reads the steps before it
+
+    require_text(text)
+    names = find_names(text, headline=headline)
+    quotes = tuple(find_quotes(text, names=names, headline=headline))
+    said = tuple(sentences(text, quotes=list(quotes), headline=headline))
+    doc = Document(text, headline, tuple(blocks(text, headline=headline)), names, quotes, said,
+                   _quote_starts=tuple(q.start for q in quotes), _sentence_starts=tuple(s.start for s in said))
+    found, reported = attributions_of(doc)
+    return replace(doc, attributions=tuple(found), reported=reported)
+
+
+@lru_cache(maxsize=16)
+def document(text: str, *, headline: bool = True) -> Document:
+    """The document model of ``text`` (the sixteen most recent are kept, so a lesson that runs several
+    detectors on one article builds it once). ``headline``: the first line is the article's headline."""
+    return build_document(text, headline=headline)
+
+
+def as_document(text_or_doc, *, headline: bool = True) -> Document:
+    """``text_or_doc`` itself when it is a :class:`Document`; else the document of that text, or of that
+    article's text (anything with a ``text`` string, such as :class:`medialit.Article`).
+
+    >>> from medialit import Article
+    >>> as_document(Article.from_text("Head\\n\\nIt may rain.")).sentences[1].text
+    'It may rain.'
+    """
+    if isinstance(text_or_doc, Document):
+        return text_or_doc
+    if not isinstance(text_or_doc, str) and isinstance(getattr(text_or_doc, "text", None), str):
+        text_or_doc = text_or_doc.text
+    return document(require_text(text_or_doc), headline=headline)

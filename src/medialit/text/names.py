@@ -1,0 +1,224 @@
+"""Named people: who a text names, found once per text in one pass (linear in its length).
+
+A run of capitalised words names a **person** when there is evidence for it:
+
+- a title or an office stands before it ("Mr. Tan", "Belarusian President Alexander Lukashenko",
+  "Gen. Valery Gerasimov");
+- its first word is a given name (``data/lexicons/given-names.csv``) or an initial ("Dmitry Peskov",
+  "J. Smith");
+- it is the surname of a person named that way elsewhere in the text ("Lukashenko said", "Peskov’s").
+
+A run is never a person when one of its words marks an organisation or a place ("Foreign Ministry",
+"Washington Post", "Harbour Road"), when it is a country, city, region or nationality word
+(``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day (``data/lexicons/name-words.csv``).
+With ``headline=True`` the first line is a headline, whose every word is capitalised, so it is not read
+for new names (a surname named in the body still counts there).
+
+>>> names = find_names("Head\\n\\nBelarusian President Alexander Lukashenko spoke. Lukashenko’s aide, "
+...                    "Mr. Ivan Tur, met the Foreign Ministry. Tur left Minsk.")
+>>> [(m.surname, m.evidence) for m in names.mentions]
+[('Lukashenko', 'title'), ('Lukashenko', 'named in the text'), ('Tur', 'title'), ('Tur', 'named in the text')]
+>>> names.person_before(names.mentions[2].start), name_kind("Minsk"), name_kind("Foreign Ministry")
+('Lukashenko', 'place', 'organisation')
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_lexicon, word_class
+from .resources import data_dir, stopwords
+from .segments import headline_end
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
+_CAP = rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?"
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where the text names a person: ``text[start:end]`` (titles included), the surname the
+    text uses for them, and the evidence that it is a person."""
+
+    start: int
+    end: int
+    surname: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every mention of a named person in a text, in order, and their surnames."""
+
+    mentions: tuple[Mention, ...]
+    surnames: frozenset[str]
+    starts: tuple[int, ...]
+
+    def person_before(self, pos: int) -> str:
+        """The surname of the person mentioned most recently before ``pos`` ('' when none)."""
+        i = bisect_left(self.starts, pos) - 1
+        return self.mentions[i].surname if i >= 0 else ""
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention that overlaps ``text[start:end]``, if any (the last one that starts before ``end``)."""
+        i = bisect_right(self.starts, max(start, end - 1)) - 1
+        if i >= 0 and self.mentions[i].end > start:
+            return self.mentions[i]
+        return None
+
+    def is_surname(self, word: str) -> bool:
+        """True when ``word`` (a possessive ’s ignored) is the surname of a person the text names."""
+        return _POSSESSIVE.sub("", word) in self.surnames
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names (lower case) of ``data/lexicons/given-names.csv`` (columns: term, origin): a
+    capitalised word after one is most likely a surname.
+
+    >>> "dmitry" in given_names(), "may" in given_names()
+    (True, False)
+    """
+    import csv
+
+    with open(data_dir() / "lexicons" / "given-names.csv", encoding="utf-8", newline="") as handle:
+        return frozenset(row["term"].strip().lower() for row in csv.DictReader(handle) if row.get("term", "").strip())
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    given = given_names()
+    places = {e.term: e.category for e in load_lexicon("places")}
+    return {
+        "given": given,
+        "titles": word_class("name-words", "title", "office"),
+        "organisation": word_class("name-words", "organisation marker", "outlet")
+        | frozenset(t for t, c in places.items() if c == "organisation-place"),
+        "place": word_class("name-words", "place marker")
+        | frozenset(t for t, c in places.items() if c in ("country", "capital", "city", "region")),
+        "demonym": frozenset(t for t, c in places.items() if c == "demonym"),
+        "not a name": word_class("name-words", "not a name"),
+        "particles": word_class("name-words", "particle"),
+        "openers": word_class("grammar", "clause opener", "article", "demonstrative", "possessive", "quantifier",
+                              "clause word", "person pronoun", "author pronoun", "group pronoun") | stopwords(),
+    }
+
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern:
+    particles = "|".join(re.escape(p) for p in sorted(_words()["particles"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t](?:(?:{particles})[ \t])*{_CAP})*")
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word).rstrip(".").lower()
+
+
+def name_kind(phrase: str) -> str:
+    """What a capitalised name is, from the kit's word lists: "organisation" ("Foreign Ministry",
+    "Reuters", "the Kremlin"), "place" ("Minsk", "Harbour Road", "New York"), "nationality"
+    ("Belarusian"), "person" (a title or a given name: "Mr. Tan", "Dmitry Peskov") or "" (unknown).
+
+    >>> [name_kind(p) for p in ("Reuters", "Kremlin", "New York", "Belarusian", "Dmitry Peskov", "Lukashenko")]
+    ['organisation', 'organisation', 'place', 'nationality', 'person', '']
+    """
+    words = _words()
+    tokens = [t for t in re.findall(r"[\w’'.-]+", phrase) if t.lower() not in ("the", "a", "an")]
+    keys = [_key(t) for t in tokens]
+    if not keys:
+        return ""
+    joined = " ".join(keys)
+    if any(k in words["organisation"] for k in keys) or joined in words["organisation"]:
+        return "organisation"
+    if joined in words["place"] or keys[-1] in words["place"] and len(keys) > 1 and tokens[-1][:1].isupper():
+        return "place"
+    if len(keys) == 1 and keys[0] in words["demonym"]:
+        return "nationality"
+    if any(k in words["titles"] for k in keys[:-1]) or len(keys) > 1 and (
+            keys[0] in words["given"] or re.fullmatch(r"[A-Z]\.", tokens[0])):
+        return "person"
+    if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+        return "organisation"  # an acronym: NATO, OSCE
+    return ""
+
+
+def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None:
+    """(start, end, surname, evidence) when this run of capitalised words names a person."""
+    words = _words()
+    i = 0
+    while i < len(run) and (_key(run[i][0]) in words["openers"] or _key(run[i][0]) in words["demonym"]
+                            or _key(run[i][0]) in words["not a name"] or run[i][0].endswith("ing")):
+        i += 1  # "But", "The", "Belarusian", "Dressing": not part of a name
+    start_at = i
+    titled = False
+    k = len(run) - 2
+    while k >= i:  # the last title or office in the run: "Chinese President Xi Jinping", "Foreign Minister X"
+        two = f"{_key(run[k - 1][0])} {_key(run[k][0])}" if k > i else ""
+        if _key(run[k][0]) in words["titles"] or run[k][0].lower() in words["titles"] or two in words["titles"]:
+            i, titled = k + 1, True
+            break
+        k -= 1
+    rest = run[i:]
+    while rest and _key(rest[-1][0]) in _SUFFIXES:
+        rest = rest[:-1]
+    if not rest or start_at == len(run):
+        return None
+    keys = [_key(w) for w, _, _ in rest]
+    first = rest[0][0]
+    if titled:
+        evidence = "title"
+    elif len(rest) > 1 and (keys[0] in words["given"] or re.fullmatch(r"[A-Z]\.", first)):
+        evidence = "given name"
+    else:
+        return None
+    joined = " ".join(keys)
+    if any(k in words["organisation"] for k in keys) or joined in words["place"] | words["organisation"]:
+        return None  # "President Putin's administration" never gets here; "Mr. Bean's Holdings" does
+    if any(k in words["demonym"] or k in words["not a name"] for k in keys):
+        return None
+    surname_word, s0, s1 = rest[-1]
+    surname = _POSSESSIVE.sub("", surname_word).rstrip(".")
+    if not surname or not surname[0].isupper() or surname.isupper() and len(surname) > 1:
+        return None
+    return run[start_at][1], s1 - (len(surname_word) - len(surname)), surname, evidence
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.lower() in _words()["titles"] or re.fullmatch(r"[A-Z]\.", word) is not None
+
+
+def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
+    person = _person(run) if run else None
+    if person is not None:
+        found.append(Mention(*person))
+
+
+def find_names(text: str, *, headline: bool = True) -> Names:
+    """The people ``text`` names: every mention with its surname and evidence (see the module's rules)."""
+    body_from = headline_end(text, headline=headline)
+    found: list[Mention] = []
+    for m in _run_pattern().finditer(text, body_from):
+        run: list[tuple[str, int, int]] = []
+        for w in re.finditer(r"[^ \t]+", m.group()):
+            run.append((w.group(), m.start() + w.start(), m.start() + w.end()))
+            if w.group().endswith(".") and not (_is_abbreviation(w.group())):
+                _add_person(run, found)  # "… Xi Jinping. The Chinese leader": a sentence ends the run
+                run = []
+        _add_person(run, found)
+    surnames = frozenset(p.surname for p in found)
+    if surnames:
+        covered = [(p.start, p.end) for p in found]
+        starts = [c[0] for c in covered]
+        for m in re.finditer(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*", text):
+            word = _POSSESSIVE.sub("", m.group())
+            if word not in surnames:
+                continue
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and covered[i][1] > m.start():
+                continue  # part of a full mention already found
+            found.append(Mention(m.start(), m.start() + len(word), word, "named in the text"))
+    found.sort(key=lambda p: p.start)
+    return Names(tuple(found), surnames, tuple(p.start for p in found))
