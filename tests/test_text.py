@@ -122,4 +122,4 @@ def test_span_refuses_text_that_does_not_fit_its_offsets():
     with pytest.raises(ValueError):
         Span(3, 1, "token")
     assert Span.of("abc", 1, 3, "token").to_dict() == {"start": 1, "end": 3, "text": "bc", "kind": "token",
-                                                      "voice": "author"}
+                                                      "label": "", "why": "", "voice": "author"}

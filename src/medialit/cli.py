@@ -49,7 +49,7 @@ def _clean(args) -> int:
 def _annotate(args) -> int:
     import json
 
-    from .analysis.annotation import annotate, span_json
+    from .analysis.annotation import annotate
     from .analysis.document import document
     from .text.articles import read_text_file
     from .display.html import format_annotated, format_page
@@ -65,7 +65,7 @@ def _annotate(args) -> int:
         doc = document(text)
         spans = annotate(doc)
         if args.json:
-            print(json.dumps({"path": path, "spans": [span_json(s) for s in spans]}, ensure_ascii=False))
+            print(json.dumps({"path": path, "spans": [s.to_dict() for s in spans]}, ensure_ascii=False))
         elif not args.html:
             print(f"== {path}")
             for s in spans:

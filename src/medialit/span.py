@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The four kinds of mark the detectors make, in the order they are listed and shown everywhere.
+KINDS = ("attribution", "hedge", "booster", "loaded")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -79,22 +82,25 @@ class Span:
         return self.start < other.end and other.start < self.end
 
     def to_dict(self) -> dict[str, Any]:
-        """A plain ``dict`` (JSON-ready); empty optional fields are left out.
+        """The JSON form of the span (what ``medialit annotate --json`` prints): start, end, text, kind,
+        label, why and voice; the speaker when known; for an attribution its stance, source and source
+        type; for loaded wording its neutral alternative.
 
-        >>> Span.of("said", 0, 4, "attribution", label="reporting verb").to_dict()
-        {'start': 0, 'end': 4, 'text': 'said', 'kind': 'attribution', 'label': 'reporting verb', 'voice': 'author'}
+        >>> Span.of("said", 0, 4, "attribution", label="reporting verb", stance="neutral").to_dict()
+        {'start': 0, 'end': 4, 'text': 'said', 'kind': 'attribution', 'label': 'reporting verb', 'why': '', 'voice': 'author', 'stance': 'neutral', 'source': None, 'source_type': 'none'}
         """
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
-                               "kind": self.kind}
-        for key in ("label", "why", "voice", "speaker", "alternative", "stance"):
-            value = getattr(self, key)
-            if value:
-                out[key] = value
-        if self.source is not None:
-            out["source"] = {"start": self.source.start, "end": self.source.end,
-                             "text": self.source.text, "type": self.source.label}
-        if self.meta:
-            out["meta"] = dict(self.meta)
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                               "label": self.label, "why": self.why, "voice": self.voice}
+        if self.speaker:
+            out["speaker"] = self.speaker
+        if self.kind == "attribution":
+            out["stance"] = self.stance
+            out["source"] = None if self.source is None else {
+                "start": self.source.start, "end": self.source.end, "text": self.source.text,
+                "type": self.source.label}
+            out["source_type"] = "none" if self.source is None else self.source.label
+        if self.kind == "loaded":
+            out["alternative"] = self.alternative
         return out
 
 
@@ -112,4 +118,4 @@ def require_text(text: object) -> str:
     raise TypeError(f"medialit works on text (str), not {type(text).__name__}")
 
 
-__all__ = ["Span", "asdict", "require_text"]
+__all__ = ["KINDS", "Span", "asdict", "require_text"]

@@ -8,7 +8,7 @@ _EXPORTS = {
     **dict.fromkeys(["find_attributions", "find_unattributed"], "attribution"),
     **dict.fromkeys(["find_hedges"], "hedging"),
     **dict.fromkeys(["find_loaded"], "loaded"),
-    **dict.fromkeys(["annotate", "span_json"], "annotation"),
+    **dict.fromkeys(["annotate"], "annotation"),
     **dict.fromkeys(["compare", "article_stats", "scorecard", "voice_rows", "ArticleStats"], "comparison"),
     **dict.fromkeys(["align_claims", "omission_table", "how_matched", "Claim"], "claims"),
     **dict.fromkeys(["evaluate", "evaluate_alignment"], "evaluation"),

@@ -10,9 +10,8 @@ from .document import Document, as_document
 from .attribution import find_attributions
 from .hedging import find_hedges
 from .loaded import find_loaded
-from ..span import Span
+from ..span import KINDS, Span
 
-KINDS = ("attribution", "hedge", "booster", "loaded")
 
 
 def annotate(text: str | Document, *, headline: bool = True) -> list[Span]:
@@ -27,23 +26,3 @@ def annotate(text: str | Document, *, headline: bool = True) -> list[Span]:
         return []
     spans = find_attributions(doc) + find_hedges(doc) + find_loaded(doc)
     return sorted(spans, key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
-
-
-def span_json(span: Span) -> dict:
-    """The JSON form of one span: start, end, text, kind, label, why, and the fields its kind has.
-
-    >>> span_json(annotate("Critics claimed it.")[0])["source"]
-    {'start': 0, 'end': 7, 'text': 'Critics', 'type': 'vague'}
-    """
-    out = {"start": span.start, "end": span.end, "text": span.text, "kind": span.kind, "label": span.label,
-           "why": span.why, "voice": span.voice}
-    if span.speaker:
-        out["speaker"] = span.speaker
-    if span.kind == "attribution":
-        out["stance"] = span.stance
-        out["source"] = None if span.source is None else {
-            "start": span.source.start, "end": span.source.end, "text": span.source.text, "type": span.source.label}
-        out["source_type"] = "none" if span.source is None else span.source.label
-    if span.kind == "loaded":
-        out["alternative"] = span.alternative
-    return out

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..span import Span, require_text
 from ..text.names import Names, find_names
-from ..text.quotes import find_quotes
+from ..text.quotes import find_quotes, quote_at
 from ..text.segments import blocks
 from ..text.splitter import sentences
 
@@ -45,6 +45,7 @@ class Reported:
 
     @classmethod
     def of(cls, ranges) -> "Reported":
+        ranges = [r for r in ranges if r[1] > r[0]]
         short = sorted(r for r in ranges if r[1] - r[0] <= LONG_REPORT)
         return cls(tuple(short), tuple(r for r in ranges if r[1] - r[0] > LONG_REPORT), tuple(r[0] for r in short))
 
@@ -89,10 +90,7 @@ class Document:
 
     def quote_at(self, start: int, end: int) -> Span | None:
         """The quotation whose marks enclose ``text[start:end]``, if any."""
-        i = bisect_right(self._quote_starts, start) - 1
-        if i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end:
-            return self.quotes[i]
-        return None
+        return quote_at(self.quotes, start, end, starts=self._quote_starts)
 
     def voice(self, start: int, end: int) -> tuple[str, str]:
         """("quote", speaker) inside a direct quote or quoted phrase; ("reported", source) inside what an

@@ -12,8 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text.resources import data_dir
-from .annotation import KINDS, annotate, span_json
+from ..span import KINDS
+from .annotation import annotate
 from ..text.articles import load_articles
+
+
+def f1_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0).
+
+    >>> f1_score(1.0, 0.5), f1_score(0.0, 0.0)
+    (0.667, 0.0)
+    """
+    return round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
 
 
 @dataclass
@@ -32,8 +42,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 @dataclass
@@ -97,7 +106,7 @@ def score(documents: list[tuple[str, str, list[dict]]]) -> Evaluation:
     """
     result = Evaluation()
     for name, text, gold in documents:
-        predicted = [span_json(s) for s in annotate(text)]
+        predicted = [s.to_dict() for s in annotate(text)]
         for kind in KINDS:
             g = [s for s in gold if s["kind"] == kind]
             p = [s for s in predicted if s["kind"] == kind]

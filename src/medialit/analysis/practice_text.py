@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from .annotation import KINDS, annotate, span_json
+from ..span import KINDS
+from .annotation import annotate
 from ..text.articles import Article
 from .evaluation import gold_dir
 from ..text.splitter import sentences
@@ -49,7 +50,7 @@ def practice(article: Article, paragraph: int | None = None, *, kinds=KINDS) -> 
         if gold_file.exists():
             spans, origin = json.loads(gold_file.read_text(encoding="utf-8"))["spans"], "gold"
     if spans is None:
-        spans = [span_json(s) for s in annotate(article.text)]
+        spans = [s.to_dict() for s in annotate(article.text)]
     spans = [s for s in spans if s["kind"] in kinds]
     inside = lambda p: [s for s in spans if p[0] <= s["start"] and s["end"] <= p[1]]  # noqa: E731
     if paragraph is None:

@@ -11,6 +11,7 @@ import re
 
 from ..text.resources import sentiment_analyzer
 from ..text.segments import shorten
+from ..span import KINDS
 from .annotation import annotate
 
 
@@ -38,7 +39,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def mark_rows(article, kinds=("attribution", "hedge", "booster", "loaded"), *, spans=None) -> list[dict]:
+def mark_rows(article, kinds=KINDS, *, spans=None) -> list[dict]:
     """One row per mark in an article (its ``spans``, found here when not given): the words, kind,
     category, whose voice, why, and an alternative.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..span import KINDS
 from ..text.articles import Article, ArticleSet
 from ..text.segments import shorten
 from .tables import CELL_STYLE, table_html
@@ -66,6 +67,19 @@ KIND_STYLE = {
     "source": ("#56B4E9", "dashed", "SOURCE"),
     "claim": ("#E69F00", "solid", "CLAIM"),
 }
+
+
+def kind_rules(prefix: str, *, alpha: str = "1f") -> str:
+    """CSS giving each kind of mark its colour and underline style (``KIND_STYLE``), for the class
+    ``<prefix><kind>``: the one place the kinds' colours are set, for highlights and the Marker alike.
+
+    >>> kind_rules(".ml-mark-").splitlines()[0]
+    '.ml-mark-attribution {text-decoration-color: #0072B2; text-decoration-style: solid; background: #0072B21f;}'
+    """
+    return "".join(f"{prefix}{kind} {{text-decoration-color: {colour}; text-decoration-style: {style};"
+                   f" background: {colour}{alpha};}}\n" for kind, (colour, style, _) in KIND_STYLE.items())
+
+
 CATEGORY_ORDER = ["attribution: named person", "attribution: role", "attribution: organisation",
                   "attribution: anonymous", "attribution: vague", "attribution: author", "attribution: none",
                   "hedge", "booster", "loaded"]
@@ -81,9 +95,7 @@ CSS = """
 .ml-table {border-collapse: collapse; margin: 0.5em 0;}
 .ml-table td, .ml-table th {border: 1px solid #bbb; padding: 0.2em 0.5em; font: 0.9em sans-serif; text-align: left;
   vertical-align: top;}
-""" + "".join(
-    f".medialit .ml-{kind} {{text-decoration-color: {colour}; text-decoration-style: {style};"
-    f" background: {colour}1f;}}\n" for kind, (colour, style, _) in KIND_STYLE.items())
+""" + kind_rules(".medialit .ml-", alpha="1f")
 
 
 def span_tooltip(span) -> str:
@@ -107,7 +119,7 @@ def span_tooltip(span) -> str:
     return tip
 
 
-def format_legend(kinds=("attribution", "hedge", "booster", "loaded")) -> str:
+def format_legend(kinds=KINDS) -> str:
     """HTML legend: each kind's colour, underline style and tag, and how quotes look.
 
     >>> "[HEDGE]" in format_legend()

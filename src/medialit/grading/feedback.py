@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..text.resources import data_dir
 from ..analysis.annotation import annotate
-from ..span import Span
+from ..analysis.evaluation import f1_score
+from ..span import KINDS, Span
 
 KIND_NAMES = {"attribution": "attribution cue", "hedge": "hedge", "booster": "booster", "loaded": "loaded word"}
 HINTS = {
@@ -199,7 +200,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37].rstrip() + "…"
 
 
-def check_spans(answer, key: list[dict], text: str, *, kinds=("attribution", "hedge", "booster", "loaded"),
+def check_spans(answer, key: list[dict], text: str, *, kinds=KINDS,
                 points: float = 1.0, kind_matters: bool = True) -> Feedback:
     """Score marked spans against key spans (``{"start", "end", "kind", ...}``) by precision and recall.
 
@@ -261,7 +262,7 @@ def check_spans(answer, key: list[dict], text: str, *, kinds=("attribution", "he
                 wide.append(mark)
     precision = sum(shares) / len(marks) if marks else 0.0
     recall = len(used) / len(key) if key else 1.0
-    score = round(2 * precision * recall / (precision + recall), 2) if precision + recall else 0.0
+    score = round(f1_score(precision, recall), 2)
     messages = list(notes)
     if hits:
         messages.insert(0, f"{len(used)} of {len(key)} found. Well done: " + ", ".join(f"“{h.label}”" for h in hits)

@@ -285,9 +285,9 @@ def find_quotes(text: str, *, names: Names | None = None, headline: bool = True)
     return spans
 
 
-def quote_at(quotes: list[Span], start: int, end: int | None = None) -> Span | None:
+def quote_at(quotes, start: int, end: int | None = None, *, starts=None) -> Span | None:
     """The quote that contains ``text[start:end]`` (``end`` defaults to ``start + 1``), if any; ``quotes``
-    sorted by start, as :func:`find_quotes` returns them.
+    sorted by start, as :func:`find_quotes` returns them (``starts``: their start offsets, when known).
 
     >>> t = 'She said “no way” today.'
     >>> quote_at(find_quotes(t), t.index("way")).text
@@ -296,7 +296,8 @@ def quote_at(quotes: list[Span], start: int, end: int | None = None) -> Span | N
     True
     """
     end = start + 1 if end is None else end
-    i = bisect_right([q.start for q in quotes], start) - 1
+    starts = [q.start for q in quotes] if starts is None else starts
+    i = bisect_right(starts, start) - 1
     if i >= 0 and quotes[i].start <= start and end <= quotes[i].end:
         return quotes[i]
     return None

@@ -13,10 +13,10 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ..display.html import format_feedback
+from ..display.html import format_feedback, kind_rules
 from ..grading.feedback import Feedback, check_spans
 from ..grading.marks import SIDECAR, load_marks, marks_bundle, store_marks
-from ..span import Span
+from ..span import KINDS, Span
 from ..text.tokenizer import tokens
 
 HERE = Path(__file__).resolve().parent
@@ -27,7 +27,7 @@ class MarkerText(anywidget.AnyWidget):
     """The clickable text (front end in ``marker.js``); ``marks`` holds [start, end, kind] offsets."""
 
     _esm = HERE / "marker.js"
-    _css = HERE / "marker.css"
+    _css = (HERE / "marker.css").read_text(encoding="utf-8") + kind_rules(".ml-marker-text .ml-mark-", alpha="26")
     tokens = traitlets.List().tag(sync=True)
     marks = traitlets.List().tag(sync=True)
     kind = traitlets.Unicode("attribution").tag(sync=True)
@@ -58,7 +58,7 @@ class Marker(widgets.VBox):
     or give ``key`` (spans with start, end, kind) and the Marker checks against it.
     """
 
-    def __init__(self, text: str, kinds=("attribution", "hedge", "booster", "loaded"), *, key=None, check=None,
+    def __init__(self, text: str, kinds=KINDS, *, key=None, check=None,
                  instructions: str = ""):
         self.text = text
         self.kinds = tuple(kinds)
