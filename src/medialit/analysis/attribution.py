@@ -30,8 +30,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .document import Document, Reported, as_document, fresh
+from ..text.names import name_kind
+from ..text.segments import headline_end
 from ..text.lexicon import Entry, lexicon_regex, norm, word_class
-from .sources import classify, described_person, not_a_source, person_index, source_after, source_before, stance_in_context
+from .sources import (classify, clause_subject, described_person, not_a_source, person_index, source_after,
+                      source_before, stance_in_context)
 from ..span import Span
 
 STANCE_WHY = {
@@ -51,10 +54,21 @@ TYPE_WHY = {
 _CLAUSE_START = {"that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "his", "her", "their",
                  "there", "to", "if", "whether", "how", "what", "why"}
 _PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|been|being|be)\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+)*"
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+|"
+    r"[a-z]+ly\s+)*"
     r"(?P<cue>seen|said|believed|thought|reported|considered|regarded|viewed|expected|understood|alleged|"
-    r"rumou?red|claimed|described|feared|estimated|announced|suspected)\s+(?P<next>as|to|that|by)\b",
+    r"rumou?red|claimed|described|feared|estimated|announced|suspected|called|critici[sz]ed|mentioned|accused|"
+    r"quoted|praised|condemned|blamed|label(?:l)?ed|dubbed|branded|cited|touted|hailed|urged|warned|told)"
+    r"\s+(?P<next>as|to|that|by|an?|for|of)\b",
     re.IGNORECASE)
+# "in a statement", "in an email": where someone said it, between a reporting verb and what was said
+_SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+)?(?:email|statement|"
+                      r"letter|interview|tweet|post|posting|memo|op-ed|speech|message|video|briefing|release|call|"
+                      r"report|book|column|blog|conference|hearing|podcast|broadcast|show|rally|television|radio|"
+                      r"twitter|facebook)\b", re.IGNORECASE)
+_SPEAKER_COLON = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})(?P<cue>:)[ \t]+(?=\S)")
+_DASH_AFTER_QUOTE = re.compile(r"(?<=[”\"’'])[ \t]*(?P<cue>[―—–]|--)[ \t]*"
+                               r"(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})")
 _ACCORDING = re.compile(r"\b(?:according to|as (?:provided|reported|stated|announced|told) by|citing)\s+",
                         re.IGNORECASE)
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
@@ -67,7 +81,7 @@ _FACED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|attract(
 
 
 def _determiners() -> frozenset[str]:
-    return word_class("grammar", "article", "demonstrative", "possessive")
+    return word_class("grammar", "article", "demonstrative", "possessive", "quantifier")
 
 
 def _stance_why(cue: str, stance: str, source_type: str) -> str:
@@ -112,6 +126,10 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     context = entry.context
     after = text[m.end():s1]
     nxt = _next_word(text, m.end(), s1)
+    if context.startswith("before:"):
+        return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
+    if context == "calling":  # "called it a mistake", "called Oz a quack", "called his behaviour “outrageous”"
+        return re.match(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:[“\"‘']|an?\s)", after) is not None
     if not after.strip(" .,;!?”\"’'"):
         return True  # the verb ends the sentence: "…, local media reported."
     if context == "before-as":
@@ -119,13 +137,18 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     if context == "before-that":
         return nxt == "that"
     if context == "before-clause":
-        return nxt not in _PREPOSITIONS
+        return nxt not in _PREPOSITIONS or _SAID_IN.match(text, m.end(), s1) is not None
     if context == "question":
         return nxt in _QUESTION_NEXT or re.search(r"[?”\"]\s*[\w\s.]{0,40}$", text[max(0, m.start() - 60):m.start()]) \
             is not None
     if context.startswith("not-before:"):
         return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
     return True
+
+
+def _in_direct_quote(doc: Document, start: int, end: int) -> bool:
+    quote = doc.quote_at(start, end)
+    return quote is not None and quote.label == "direct quote"
 
 
 def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
@@ -137,6 +160,8 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if entry is None:
             continue
         s0, s1 = doc.sentence_at(m.start())
+        if _in_direct_quote(doc, m.start(), m.end()):
+            continue  # "“I think …”": the quoted speaker's own words, not the article's attribution
         before = text[max(s0, m.start() - 30):m.start()]
         prev = re.search(r"([\w’'-]+)\W*$", before)
         prev_word = prev.group(1).lower() if prev else ""
@@ -145,18 +170,24 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         headline = m.start() < first_line_end
         if m.group()[0].isupper() and m.start() != s0 and not headline:
             continue  # "Washington Post", "United States": a name, not a verb
+        if headline and m.group()[0].isupper() and prev and name_kind(f"{prev.group(1)} {m.group()}"):
+            continue  # "Washington Post Hit Piece …": a name in a headline
+        form = m.group().split()[0].lower()
+        could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
         two_back = re.search(r"([\w’'-]+)\s+([\w’'-]+)\s+$", before)
-        if two_back and two_back.group(1).lower() in _determiners() and not classify(two_back.group(2)):
+        if could_be_noun and two_back and two_back.group(1).lower() in _determiners() \
+                and not classify(two_back.group(2)):
             continue  # "the same promise", "a stern warning": a noun
-        if prev_word in _determiners() or prev_word.endswith(("’s", "'s")) or prev_word in (
-                "is", "are", "was", "were", "be", "been", "being"):
+        if prev_word in _determiners() - word_class("grammar", "quantifier") or prev_word.endswith(("’s", "'s")) or \
+                prev_word in ("is", "are", "was", "were", "be", "been", "being"):
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
-        if nxt and index.get(nxt) is not None and nxt not in ("that",):
-            continue  # "reports suggesting": the first word is a noun
+        if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
+            continue  # "reports suggesting", "claims made": the first word is a noun
         if not _context_ok(entry, text, m, s1):
             continue
         src = None
-        if word.endswith("ing") and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')):
+        if word.endswith(("ing", "ed")) and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')) \
+                and text.find(", ", m.end(), s1) != -1:
             comma = text.find(", ", m.end(), s1)  # "Pointing out that …, Lukashenko accused …"
             while comma != -1 and src is None:
                 src = source_after(text, comma + 2, s1)
@@ -165,7 +196,8 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     src = None
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
-        elif (word.endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[s0:m.start()])) or re.search(
+        elif (word.endswith("ing") and re.search(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|"
+                                                 r"over|when))\s*(?:\w+ly\s+)?$", text[s0:m.start()])) or re.search(
                 r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[s0:m.start()]):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
@@ -181,17 +213,30 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 if subject and classify(text[subject[0]:subject[1]], doc.names):
                     src = subject
         else:
-            src = source_before(text, s0, m.start())
-            relative = re.search(r",\s+(?:who|which)\b(?:[^,]|,(?=\d)){0,160},\s*$", text[s0:m.start()])
-            if src is None and relative:  # "The researchers, who followed …, found that"
+            end = m.start()
+            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", text[s0:end])
+            if paren:  # "Gov. Mike Pence (R-IN) said"
+                end = s0 + paren.start()
+            src = source_before(text, s0, end)
+            relative = re.search(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$",
+                                 text[s0:end])
+            if src is None and relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
                 src = source_before(text, s0, s0 + relative.start())
-            if src is None and re.search(r"[,”\"’]\s*$", text[s0:m.start()]):
+            aside = re.search(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
+                              r"\s(?:--|[–—]))\s*$", text[s0:end])
+            if src is None and aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
+                src = source_before(text, s0, s0 + aside.start())
+            if src is None and re.search(r"[,”\"’']\s*$", text[s0:end]):
                 src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
+            if src is None:
+                src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
         if src is None or not_a_source(text[src[0]:src[1]]):
             continue
-        if entry.context == "person-subject" and classify(text[src[0]:src[1]], doc.names) not in (
-                "named person", "role", "anonymous", "vague", "author", "organisation"):
-            continue
+        if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
+                "named person", "role", "anonymous", "vague", "author", "organisation")
+                or text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "evidence noun")
+                and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")):
+            continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." attributes
         after = text[m.end():s1]
         if re.match(r"\s+it\b", after):  # "as Mr. Putin refers to it": the quoted term before
             quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
@@ -212,7 +257,7 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
     for m in pattern.finditer(text):
         entry = index.get(norm(m.group()))
-        if entry is None:
+        if entry is None or _in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())
         before = text[s0:m.start()]
@@ -222,6 +267,8 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
         by = re.match(r"\s+(?:made\s+|issued\s+|levelled\s+|leveled\s+|voiced\s+)?by\s+", after)
         made = re.search(r"\b(?:made|makes|make|making|voiced|raised|repeated|levelled|leveled)\s+$", before)
         if possessive and possessive.group(1)[:1].isupper():
+            if not re.match(r"\s+(?:that\b|[:,]?\s*[“\"‘'])", after):
+                continue  # "Trump’s statement was true": a mention of the statement, not a cue with content
             src = source_before(text, s0, s0 + possessive.end(1))
         elif by:
             src = source_after(text, m.end() + by.end(), s1)
@@ -242,6 +289,8 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
 def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
     for m in _ACCORDING.finditer(text):
+        if _in_direct_quote(doc, m.start(), m.end()):
+            continue
         s0, s1 = doc.sentence_at(m.start())
         src = source_after(text, m.end(), s1)
         if src is None:
@@ -257,13 +306,45 @@ def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
             line_end = text.find("\n", s1)
             content = (s1, len(text) if line_end == -1 else line_end)
         found.append(_make(text, doc, people, m.start(), cue_end, src, "neutral", content, "according to"))
+    found += _punctuation_cues(text, doc, people)
     for m in _PASSIVE.finditer(text):
+        if _in_direct_quote(doc, m.start(), m.end()):
+            continue
         s0, s1 = doc.sentence_at(m.start())
         src = source_after(text, m.end(), s1) if m.group("next").lower() == "by" else None
         cue = m.group("cue").lower()
         stance = "distancing" if cue in ("claimed", "alleged", "rumoured", "rumored") else "neutral"
         found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), src, stance, (m.end("cue"), s1),
                            "passive"))
+    return found
+
+
+_SMALL_WORDS = frozenset(("over", "of", "in", "on", "for", "to", "and", "the", "a", "an", "with", "at", "by", "from"))
+
+
+def _punctuation_cues(text: str, doc: Document, people: dict) -> list[Span]:
+    """Attributions made by punctuation: a speaker's name and a colon ("PENCE: Well, …", a headline such as
+    "Pence: Flowers won't be at debate"), and a dash with a name after a quote ("“…” ― Sonya Herridge")."""
+    found = []
+    for m in _SPEAKER_COLON.finditer(text):
+        who = m.group("who")
+        at_start = m.start("who") == 0 or text[m.start("who") - 1] in "\n\"“"
+        if not at_start or not (who.isupper() or m.start() < headline_end(text, headline=doc.headline)):
+            continue  # a transcript's speaker label, or "Name: …" opening a headline
+        small = any(w.lower() in _SMALL_WORDS for w in who.split())
+        if small or not classify(who, doc.names) or _in_direct_quote(doc, m.start("cue"), m.end("cue")) \
+                and not who.isupper():
+            continue  # "Stealth Over Health: …" is a title, not a speaker
+        line_end = text.find("\n", m.end())
+        content = (m.end(), len(text) if line_end == -1 else line_end)
+        found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")),
+                           "neutral", content, "colon"))
+    for m in _DASH_AFTER_QUOTE.finditer(text):
+        quote = doc.quote_at(max(0, m.start() - 1), m.start())
+        if quote is None or not classify(m.group("who"), doc.names):
+            continue
+        found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")),
+                           "neutral", (quote.start, quote.end), "dash"))
     return found
 
 
@@ -289,13 +370,18 @@ def _near(found: list[Span], starts: list[int], quote: Span, reach: int = 600) -
 def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> list[Span]:
     out = []
     starts = [a.start for a in found]
+    sources = {(a.source.start, a.source.end) for a in found if a.source is not None}
     for quote in doc.quotes:
-        if not quote.speaker or "speaker_at" not in quote.meta:
-            continue
+        if not quote.speaker or "speaker_at" not in quote.meta or quote.label != "direct quote":
+            continue  # a quoted phrase is part of its sentence: its own attribution, if any, is there
         if any(_introduces(text, a, quote) for a in _near(found, starts, quote)):
             continue
         a0, a1 = quote.meta["speaker_at"]
+        continues = (a0, a1) in sources   # “…,” he said. “…”: the next quote goes on with the same speaker
+        sources.add((a0, a1))
         span = _make(text, doc, people, quote.start, quote.end, (a0, a1), "neutral", quote.meta["inner"], "quote marks")
+        if continues:
+            span.meta["continues"] = True
         out.append(span)
     return out
 

@@ -11,7 +11,9 @@ held out; see ``data/lexicons/README.md`` for the corpora used and how to get th
 What is scored, per kind the corpus annotates:
 
 - **attribution**: the kit's attribution cues against the corpus's cue spans ("said", "according to"),
-  matched by overlap (each gold span at most once);
+  matched by overlap (each gold span at most once). A quotation that goes on with the speaker of the
+  attribution before it (“…,” he said. “…”) is an attribution for the kit but part of that earlier
+  attribution for the corpus, so it is not scored;
 - **hedge**: sentence level, on corpora that label sentences: a sentence is hedged when the kit finds an
   epistemic hedge in it (approximators such as "about 40" and negated boosters are reported apart and
   not counted); cue spans are scored by overlap too;
@@ -40,6 +42,7 @@ EPISTEMIC_EXCLUDED = ("approximator", "negated booster")
 # not scored on it (a hedge the kit finds in PolNeAR is not a false alarm).
 SOURCE_KINDS = {"polnear": ("attribution",), "factbank": ("hedge",), "wiki": ("hedge",), "ptc": ("loaded",),
                 "babe": ("loaded",)}
+HEADLINED = {"polnear", "ptc"}   # corpora whose documents open with their headline on the first line
 CORPORA_ENV = "MEDIALIT_CORPORA"
 
 
@@ -85,7 +88,8 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
     result: dict[str, Score] = {}
     for doc in documents:
         text = doc["text"]
-        spans = annotate(build_document(text, headline=bool(doc.get("headline", False))))
+        headline = doc.get("headline", doc.get("source") in HEADLINED)
+        spans = annotate(build_document(text, headline=bool(headline)))
         annotated = set(doc.get("annotates") or SOURCE_KINDS.get(doc.get("source", ""), ())) or {
             s["kind"] for s in doc.get("spans", [])}
         for kind in kinds:
@@ -94,7 +98,8 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
             gold = [(s["start"], s["end"]) for s in doc["spans"] if s["kind"] == kind]
             wanted = {"hedge"} if kind == "hedge" else {kind}
             predicted = [(s.start, s.end) for s in spans if s.kind in wanted
-                         and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)]
+                         and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)
+                         and not s.meta.get("continues")]
             _overlap_score(gold, predicted, result.setdefault(kind, Score()))
         if doc.get("sentences"):
             hedges = sorted(s.start for s in spans if s.kind == "hedge" and s.label not in EPISTEMIC_EXCLUDED)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..text.lexicon import lexicon_regex, load_lexicon, norm, word_class
 from ..text.names import Names, name_kind
+from ..text.resources import stopwords
 
 SOURCE_TYPES = ("named person", "role", "organisation", "anonymous", "vague", "author", "none")
 
@@ -31,6 +32,9 @@ def _grammar() -> dict[str, frozenset[str]]:
         "determiners": word_class("grammar", "article", "demonstrative", "possessive", "quantifier"),
         "stop": word_class("grammar", "clause word"),
         "titles": word_class("name-words", "title", "office"),
+        "verbish": word_class("grammar", "auxiliary"),
+        "openers": word_class("grammar", "clause opener") | (word_class("grammar", "clause word")
+                                                            - word_class("grammar", "article", "demonstrative")),
     }
 
 
@@ -45,12 +49,15 @@ def _is_title(word: str) -> bool:
 
 
 def not_a_source(phrase: str) -> bool:
-    """True for words that stand where a source stands but name nobody ("it", "this", "which").
+    """True for words that stand where a source stands but name nobody ("it", "this", "which", "now", "in").
 
-    >>> not_a_source("It"), not_a_source("officials")
-    (True, False)
+    >>> not_a_source("It"), not_a_source("Now"), not_a_source("officials")
+    (True, True, False)
     """
-    return phrase.lower() in _grammar()["not a source"]
+    low = phrase.lower()
+    if low in _types() or low in _grammar()["pronouns"]:
+        return False  # "some", "many", "he": sources, even if they are also small words
+    return low in _grammar()["not a source"] or low in _grammar()["openers"] or low in stopwords()
 
 
 _TAIL = re.compile(
@@ -58,7 +65,7 @@ _TAIL = re.compile(
     r"today|yesterday|recently|earlier|now|already|still|even|widely|largely|long|firmly|strongly|himself|herself|itself|themselves|publicly|"
     r"privately|openly|reportedly|allegedly|would|will|did|does|do|first|often|once again|at the same time|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|"
-    r"last week|this week))+[\s,]*$", re.IGNORECASE)
+    r"last week|this week|(?-i:[a-z]+ly)))+[\s,]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +156,36 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     if classify(phrase) in ("none", ""):
         return None
     return toks[i][1], w1
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:(“”\"]\s*|\b(?:that|who|which|whom|because|while|although|though|when|if|as)\s+",
+                           re.IGNORECASE)
+
+
+def clause_subject(text: str, lo: int, end: int, names: Names | None = None) -> tuple[int, int] | None:
+    """When the words from the start of the clause up to ``end`` (a reporting verb) are all its subject
+    ("Political observers in Virginia and around the country say", "RT and its defenders say", "many of
+    whom say"), their range; None when they hold a verb or name no kind of source.
+
+    >>> t = "Political observers in Virginia and around the country say Scott deserves it."
+    >>> a, b = clause_subject(t, 0, t.index(" say")); t[a:b]
+    'Political observers in Virginia and around the country'
+    """
+    start = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, end):
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    stop = trim_tail(text, start, end)
+    words = text[start:stop].split()
+    if not 1 <= len(words) <= 9 or any(w.lower() in _grammar()["verbish"] or w in ("to", "not") or
+                                       w[0].islower() and w.endswith("ed") for w in words):
+        return None  # "X refused to …", "Y has …": a clause with a verb of its own
+    first = words[0].lower()
+    if words[0][0].islower() and first not in _grammar()["determiners"] or first in _grammar()["openers"]:
+        return None  # "amid fears", "despite claims": a clause opener, not a subject
+    kind = classify(text[start:stop], names)
+    return (start, stop) if kind and kind != "none" else None
 
 
 def _verb_form(word: str) -> bool:
@@ -342,8 +379,8 @@ def classify(phrase: str, names: Names | None = None) -> str:
         kind = types.get(word)
         if kind:
             return kind
-    if len(low) == 2 and low[0] in ("the", "a", "an") and low[1].isalpha():
-        return "anonymous"  # "the man said": somebody the writer does not name
+    if len(low) >= 2 and low[0] in ("the", "a", "an") and low[-1].isalpha() and words[-1][0].islower():
+        return "anonymous"  # "the man said", "the New York businessman said": somebody the writer does not name
     return ""
 
 

@@ -31,7 +31,7 @@ from .lexicon import form_index, word_class
 from .names import Names, find_names
 from .segments import paragraphs
 
-_DOUBLE = re.compile(r"[“”„«»\"]")
+_DOUBLE = re.compile(r"''|``|[“”„«»\"]")  # '' and `` stand for double quote marks in some news archives
 _SINGLE = re.compile(r"[‘’']")
 _OPENERS_BEFORE = set(" \t\n([{—–-/“\"")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'.-][^\W\d_]+)*\.?|\S")
@@ -64,7 +64,7 @@ def _double_ranges(text: str, p0: int, p1: int) -> list[tuple[int, int, bool]]:
     ranges, open_at = [], None
     for m in _DOUBLE.finditer(text, p0, p1):
         ch, i = m.group(), m.start()
-        if ch in "“„«":
+        if ch in ("“", "„", "«", "``"):
             if open_at is None:
                 open_at = i
         elif ch in "”»":
@@ -74,7 +74,7 @@ def _double_ranges(text: str, p0: int, p1: int) -> list[tuple[int, int, bool]]:
         elif open_at is None:
             open_at = i
         else:
-            ranges.append((open_at, i + 1, True))
+            ranges.append((open_at, m.end(), True))
             open_at = None
     if open_at is not None:
         end = p1
@@ -88,6 +88,8 @@ def _single_ranges(text: str, p0: int, p1: int) -> list[tuple[int, int, bool]]:
     ranges, open_at = [], None
     for m in _SINGLE.finditer(text, p0, p1):
         ch, i = m.group(), m.start()
+        if text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
+            continue  # half of a '' double quote mark
         before = text[i - 1] if i > p0 else " "
         after = text[i + 1] if i + 1 < p1 else " "
         if open_at is None:
@@ -247,7 +249,8 @@ def find_quotes(text: str, *, names: Names | None = None, headline: bool = True)
     spans: list[Span] = []
     previous_para, previous_speaker, previous_at = None, "", (-1, -1)
     for start, end, closed, (p0, p1) in quote_ranges(text):
-        inner_start, inner_end = start + 1, (end - 1 if closed else end)
+        inner_start = start + (2 if text.startswith(("''", "``"), start) else 1)
+        inner_end = end - (2 if closed and text.endswith("''", 0, end) else 1) if closed else end
         inner = text[inner_start:inner_end]
         n_words = len(re.findall(r"\w+", inner))
         short = n_words <= 4 and not re.search(r"[.!?]\s+\S", inner)

@@ -118,3 +118,19 @@ def sentiment_analyzer():
     from nltk.sentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+
+
+@lru_cache(maxsize=1)
+def vader_valence() -> dict[str, float]:
+    """VADER's word list as {word: mean valence from −4 (most negative) to +4}, read from the
+    vaderSentiment package (words only; emoticons and abbreviations left out).
+
+    >>> vader_valence()["horrible"] < -2 < 2 < vader_valence()["wonderful"]
+    True
+    """
+    out = {}
+    for line in (vader_lexicon_dir() / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha() and len(parts[0]) > 2:
+            out[parts[0].lower()] = float(parts[1])
+    return out
