@@ -61,6 +61,20 @@ def load_jsonl(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def epistemic(label: str) -> bool:
+    """True for the corpus cue labels that mark epistemic hedging: possibility and probability
+    ("may", "likely") and belief ("believed", "expected"), as the Szeged uncertainty scheme names them; not
+    conditions ("if", "would") or investigations ("whether"), which say what is hypothetical, not how sure
+    the writer is. Corpora with no such labels count every cue.
+
+    >>> [epistemic(x) for x in ("speculation_modal_probable_", "speculation_hypo_condition _", "weasel")]
+    [True, False, True]
+    """
+    if not label.startswith("speculation"):
+        return True
+    return label.startswith(("speculation_modal", "speculation_hypo_doxastic"))
+
+
 def _overlap_score(gold: list[tuple[int, int]], predicted: list[tuple[int, int]], score: Score) -> None:
     """Match each gold span to at most one overlapping prediction (spans sorted), and count."""
     predicted = sorted(predicted)
@@ -103,15 +117,18 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
             _overlap_score(gold, predicted, result.setdefault(kind, Score()))
         if doc.get("sentences"):
             hedges = sorted(s.start for s in spans if s.kind == "hedge" and s.label not in EPISTEMIC_EXCLUDED)
+            cues = sorted(s["start"] for s in doc["spans"] if s["kind"] == "hedge" and epistemic(s.get("label", "")))
             score = result.setdefault("hedged sentences", Score())
             for sentence in doc["sentences"]:
                 i = bisect_left(hedges, sentence["start"])
                 found = i < len(hedges) and hedges[i] < sentence["end"]
-                if found and sentence["hedged"]:
+                j = bisect_left(cues, sentence["start"])
+                hedged = j < len(cues) and cues[j] < sentence["end"]
+                if found and hedged:
                     score.tp += 1
                 elif found:
                     score.fp += 1
-                elif sentence["hedged"]:
+                elif hedged:
                     score.fn += 1
     return result
 

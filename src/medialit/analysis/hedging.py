@@ -104,6 +104,9 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
         return not (word[0].isupper() and m.start() != s0)
     if context == "before-number":
         return _NUMBER.match(after) is not None
+    if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"
+        return re.search(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+$",
+                         text[max(0, m.start() - 20):m.start()], re.IGNORECASE) is not None
     if context == "before-to-or-that":
         return re.match(r"\s+(?:to|that)\b", after) is not None
     if context == "before-that-or-clause":
@@ -126,8 +129,14 @@ def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
     text = doc.text
     if not text.strip():
         return []
-    cues = sorted((a.start, a.end) for a in doc.attributions if a.meta["cue"] != "quote marks")
+    # a reporting verb with a source is an attribution, not a hedge; an agentless one ("is expected to",
+    # "is widely believed") still hedges: nobody stands behind the claim
+    # A verb of belief or expectation with a source ("analysts expect", "he thinks") is both: an attribution
+    # (who) and a hedge in that source's voice (how sure they are).
+    cues = sorted((a.start, a.end, a.source.meta.get("refers_to", a.source.text)) for a in doc.attributions
+                  if a.meta["cue"] != "quote marks" and a.source is not None)
     cue_starts = [c[0] for c in cues]
+    belief = word_class("hedges", "belief verb")
     pattern, index, _ = lexicon_regex("hedges")
     out: list[Span] = []
     for m in pattern.finditer(text):
@@ -135,9 +144,12 @@ def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
         if entry is None:
             continue
         k = bisect_right(cue_starts, m.end()) - 1
+        held_by = ""
         if k >= 0 and cues[k][0] < m.end() and m.start() < cues[k][1]:
-            continue  # a reporting verb with a source is an attribution, not a hedge
-        if not _context_ok(entry.context, text, m, doc):
+            if norm(m.group()) not in belief:
+                continue  # a reporting verb with a source ("Lukashenko claimed") is an attribution, not a hedge
+            held_by = cues[k][2]
+        elif not _context_ok(entry.context, text, m, doc):
             continue
         start, kind, label, why = m.start(), ("booster" if entry.category in BOOSTER_CATEGORIES else "hedge"), \
             entry.category, entry.why
@@ -149,7 +161,9 @@ def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
                 why = f"Negated, the booster turns into doubt: “{text[start:m.end()]}” admits uncertainty."
             else:
                 why = f"{entry.why} Negated (“{text[start:m.end()]}”), it still marks an estimate, not a fact."
-        voice, speaker = doc.voice(start, m.end())
+        voice, speaker = ("reported", held_by) if held_by else doc.voice(start, m.end())
+        if held_by:
+            why = f"{why} Here it is {held_by}'s belief, reported by the writer: how sure {held_by} is, not the writer."
         if out and start < out[-1].end:
             continue
         out.append(Span.of(text, start, m.end(), kind, label=label, why=why, voice=voice, speaker=speaker))
