@@ -32,7 +32,8 @@ from dataclasses import replace
 from .document import Document, Reported, as_document, fresh
 from ..text.names import name_kind
 from ..text.segments import headline_end
-from ..text.lexicon import Entry, lexicon_regex, norm, word_class
+from ..text.lexicon import Entry, form_index, word_class
+from ..text.wordindex import matcher
 from .sources import (classify, clause_subject, described_person, not_a_source, person_index, source_after,
                       source_before, stance_in_context)
 from ..span import Span
@@ -152,13 +153,11 @@ def _in_direct_quote(doc: Document, start: int, end: int) -> bool:
 
 
 def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
-    pattern, index, _ = lexicon_regex("reporting-verbs")
+    index = form_index("reporting-verbs")
     found: list[Span] = []
     first_line_end = text.find("\n") if "\n" in text else len(text)
-    for m in pattern.finditer(text):
-        entry = index.get(norm(m.group()))
-        if entry is None:
-            continue
+    for m in matcher("reporting-verbs").find(doc.words):
+        entry = m.entry
         s0, s1 = doc.sentence_at(m.start())
         if _in_direct_quote(doc, m.start(), m.end()):
             continue  # "“I think …”": the quoted speaker's own words, not the article's attribution
@@ -253,11 +252,10 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
 
 
 def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
-    pattern, index, _ = lexicon_regex("reporting-nouns")
     found = []
-    for m in pattern.finditer(text):
-        entry = index.get(norm(m.group()))
-        if entry is None or _in_direct_quote(doc, m.start(), m.end()):
+    for m in matcher("reporting-nouns").find(doc.words):
+        entry = m.entry
+        if _in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())
         before = text[s0:m.start()]
@@ -383,6 +381,20 @@ def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> li
         if continues:
             span.meta["continues"] = True
         out.append(span)
+    every = sorted(found + out, key=lambda a: a.start)
+    every_starts = [a.start for a in every]
+    covered = {q.start for q in doc.quotes if any(_introduces(text, a, q) for a in _near(every, every_starts, q))}
+    for quote in doc.quotes:  # “X sighed: “…”": a colon introduces the quote, after its speaker
+        colon = re.search(r":\s*$", text[max(0, quote.start - 3):quote.start])
+        if quote.label != "direct quote" or quote.start in covered or colon is None:
+            continue
+        c0 = max(0, quote.start - 3) + colon.start()
+        s0, _ = doc.sentence_at(c0)
+        verb = re.search(r"\s([a-z][\w’'-]*)\s*$", text[s0:c0])
+        src = source_before(text, s0, s0 + verb.start() if verb else c0)
+        if src is None or not_a_source(text[src[0]:src[1]]) or not classify(text[src[0]:src[1]], doc.names):
+            continue
+        out.append(_make(text, doc, people, c0, c0 + 1, src, "neutral", quote.meta["inner"], "colon"))
     return out
 
 

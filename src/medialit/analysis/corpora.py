@@ -20,7 +20,8 @@ What is scored, per kind the corpus annotates:
 - **loaded**: the kit's loaded words against the corpus's loaded spans, by overlap.
 
 >>> doc = {"id": "d", "text": "Officials said it may rain.", "spans": [
-...     {"start": 10, "end": 14, "kind": "attribution", "label": "cue"}],
+...     {"start": 10, "end": 14, "kind": "attribution", "label": "cue"},
+...     {"start": 18, "end": 21, "kind": "hedge", "label": "speculation_modal_possible_"}],
 ...     "sentences": [{"start": 0, "end": 27, "hedged": True}]}
 >>> result = score_documents([doc])
 >>> result["attribution"].f1, result["hedged sentences"].f1
@@ -118,12 +119,13 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
         if doc.get("sentences"):
             hedges = sorted(s.start for s in spans if s.kind == "hedge" and s.label not in EPISTEMIC_EXCLUDED)
             cues = sorted(s["start"] for s in doc["spans"] if s["kind"] == "hedge" and epistemic(s.get("label", "")))
+            has_cues = any(s["kind"] == "hedge" for s in doc["spans"])  # else the corpus labels sentences only
             score = result.setdefault("hedged sentences", Score())
             for sentence in doc["sentences"]:
                 i = bisect_left(hedges, sentence["start"])
                 found = i < len(hedges) and hedges[i] < sentence["end"]
                 j = bisect_left(cues, sentence["start"])
-                hedged = j < len(cues) and cues[j] < sentence["end"]
+                hedged = (j < len(cues) and cues[j] < sentence["end"]) if has_cues else sentence["hedged"]
                 if found and hedged:
                     score.tp += 1
                 elif found:

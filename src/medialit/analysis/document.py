@@ -3,7 +3,8 @@ order, and frozen.
 
 ``document(text)`` builds, in this order (each step uses only the ones before it):
 
-1. **segments**: the blocks sentences never cross (paragraphs, list items, the headline);
+1. **segments**: the blocks sentences never cross (paragraphs, list items, the headline), and the words
+   with their offsets (:class:`medialit.text.wordindex.WordIndex`, for the word lists);
 2. **names**: the people the text names (:mod:`medialit.text.names`);
 3. **quotes**: quotations and whose words they claim to be (uses the names for "he"/"she");
 4. **sentences**: the one sentence splitter (never ends a sentence inside a direct quote);
@@ -31,6 +32,7 @@ from ..text.names import Names, find_names
 from ..text.quotes import find_quotes, quote_at
 from ..text.segments import blocks
 from ..text.splitter import sentences
+from ..text.wordindex import WordIndex
 
 LONG_REPORT = 1500  # reported ranges longer than this (a whole narrative) are few and kept aside
 
@@ -71,6 +73,7 @@ class Document:
     text: str
     headline: bool
     blocks: tuple[tuple[int, int], ...]
+    words: WordIndex
     names: Names
     quotes: tuple[Span, ...]
     sentences: tuple[Span, ...]
@@ -108,10 +111,14 @@ class Document:
         return self.quotes[lo:hi]
 
 
+def _copy(span: Span, source: Span | None) -> Span:
+    return Span(span.start, span.end, span.kind, span.label, span.why, span.text, span.voice, span.speaker,
+                span.alternative, source, span.stance, dict(span.meta))
+
+
 def fresh(span: Span) -> Span:
     """A copy of ``span`` whose ``meta`` (and its source's) is a new dict: a caller may change it freely."""
-    source = None if span.source is None else replace(span.source, meta=dict(span.source.meta))
-    return replace(span, meta=dict(span.meta), source=source)
+    return _copy(span, None if span.source is None else _copy(span.source, span.source.source))
 
 
 def build_document(text: str, *, headline: bool = True) -> Document:
@@ -122,7 +129,7 @@ def build_document(text: str, *, headline: bool = True) -> Document:
     names = find_names(text, headline=headline)
     quotes = tuple(find_quotes(text, names=names, headline=headline))
     said = tuple(sentences(text, quotes=list(quotes), headline=headline))
-    doc = Document(text, headline, tuple(blocks(text, headline=headline)), names, quotes, said,
+    doc = Document(text, headline, tuple(blocks(text, headline=headline)), WordIndex.of(text), names, quotes, said,
                    _quote_starts=tuple(q.start for q in quotes), _sentence_starts=tuple(s.start for s in said))
     found, reported = attributions_of(doc)
     return replace(doc, attributions=tuple(found), reported=reported)

@@ -68,7 +68,7 @@ def load_gold(set_name: str = "lukashenko-2023") -> dict[str, list[dict]]:
 
     >>> gold = load_gold()
     >>> sorted(gold), sum(1 for s in gold["bbc-repost"] if s["kind"] == "hedge")
-    (['aggregator', 'bbc-repost', 'opinion-site'], 2)
+    (['aggregator', 'bbc-repost', 'opinion-site'], 3)
     """
     return {json.loads(p.read_text(encoding="utf-8"))["article"]: json.loads(p.read_text(encoding="utf-8"))["spans"]
             for p in sorted(gold_dir(set_name).glob("*.json"))}

@@ -25,7 +25,8 @@ import re
 from bisect import bisect_right
 
 from .document import Document, as_document, document
-from ..text.lexicon import lexicon_regex, norm, word_class
+from ..text.lexicon import norm, word_class
+from ..text.wordindex import matcher
 from ..span import Span
 
 BOOSTER_CATEGORIES = {"certainty adverb", "absolute", "evidence verb"}
@@ -137,12 +138,9 @@ def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
                   if a.meta["cue"] != "quote marks" and a.source is not None)
     cue_starts = [c[0] for c in cues]
     belief = word_class("hedges", "belief verb")
-    pattern, index, _ = lexicon_regex("hedges")
     out: list[Span] = []
-    for m in pattern.finditer(text):
-        entry = index.get(norm(m.group()))
-        if entry is None:
-            continue
+    for m in matcher("hedges").find(doc.words):
+        entry = m.entry
         k = bisect_right(cue_starts, m.end()) - 1
         held_by = ""
         if k >= 0 and cues[k][0] < m.end() and m.start() < cues[k][1]:

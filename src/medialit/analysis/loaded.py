@@ -15,12 +15,14 @@ keeps at a distance). Each has ``why``, ``alternative`` and ``voice``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from functools import lru_cache
 
 from .document import Document, as_document
 from ..span import Span
-from ..text.lexicon import Entry, form_index, lexicon_regex, norm, trie_regex, word_class
+from ..text.lexicon import Entry, form_index, trie_regex, word_class
+from ..text.wordindex import matcher
 from ..text.resources import stopwords, vader_valence
 
 SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance from it: they signal doubt, "
@@ -87,8 +89,10 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
     named as a term ("the word …", "known as …"). Quotes holding a word the loaded list explains are left
     to that word (``taken``)."""
     out = []
+    taken = sorted(taken)
+    said = sorted(a.start for a in doc.attributions if a.meta.get("cue") != "quote marks")
     for quote in doc.quotes:
-        if quote.label != "quoted phrase" or any(quote.start <= a and b <= quote.end for a, b in taken):
+        if quote.label != "quoted phrase" or _overlaps(taken, quote.start, quote.end):
             continue
         inner = text[slice(*quote.meta["inner"])].strip(" ,.")
         before = text[max(0, quote.start - 40):quote.start]
@@ -103,7 +107,8 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
                 continue  # a speaker's own word, quoted: a partial quote, not a scare quote
         else:
             words = inner.split()
-            said_here = any(s0 <= a.start < quote.start and a.meta.get("cue") != "quote marks" for a in doc.attributions)
+            k = bisect_left(said, s0)
+            said_here = k < len(said) and said[k] < quote.start
             if len(words) > 2 or not words or said_here or _MENTION.search(before) or \
                     any(w[:1].isupper() for w in words) or not _determiner_before(before):
                 continue  # evidence of irony: a determiner before a word or two ('the “peace” talks')
@@ -131,8 +136,6 @@ def _intense_words(text: str, doc: Document, threshold: float) -> list[Span]:
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when [start, end) overlaps one of ``ranges`` (sorted by start; none longer than 200 characters)."""
-    from bisect import bisect_left
-
     i = bisect_left(ranges, (start - 200, 0))
     while i < len(ranges) and ranges[i][0] < end:
         if ranges[i][1] > start:
@@ -157,9 +160,7 @@ def find_loaded(text: str | Document, *, headline: bool = True, intensity: float
     text = doc.text
     if not text.strip():
         return []
-    pattern, index, patterns = lexicon_regex("loaded")
-    matches = [(m, index.get(norm(m.group()))) for m in pattern.finditer(text)]
-    matches += [(m, entry) for regex, entry in patterns for m in regex.finditer(text)]
+    matches = [(m, m.entry) for m in matcher("loaded").find(doc.words)]
     out = []
     for m, entry in matches:
         if entry is None:

@@ -45,7 +45,7 @@ def mark_rows(article, kinds=KINDS, *, spans=None) -> list[dict]:
 
     >>> rows = mark_rows(__import__("medialit").load_articles()["bbc-repost"], kinds=("hedge",))
     >>> [(r["words"], r["voice"]) for r in rows]
-    [('allegedly', 'author'), ('likely', 'author')]
+    [('allegedly', 'author'), ('likely', 'author'), ('not seen', 'author')]
     """
     rows = []
     for s in annotate(article.text) if spans is None else spans:

@@ -16,7 +16,8 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from ..text.lexicon import lexicon_regex, load_lexicon, norm, word_class
+from ..text.lexicon import load_lexicon, word_class
+from ..text.wordindex import matcher
 from ..text.names import Names, name_kind
 from ..text.resources import stopwords
 
@@ -401,7 +402,8 @@ def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
     """For each source, the words with which the writer keeps away from it: distancing cues
     ("claimed", "parroted") and loaded words in the writer's own voice inside the source's
     name ("The Belarusian strongman")."""
-    pattern, index, _ = lexicon_regex("loaded")
+    hits = matcher("loaded").find(doc.words)
+    hit_starts = [h.start() for h in hits]
     cues: dict[str, list[tuple[int, str]]] = {}
     for a in found:
         who = _referent(a)
@@ -409,9 +411,12 @@ def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
             continue
         if a.stance == "distancing" and a.voice != "quote":
             cues.setdefault(who, []).append((a.start, a.text.lower()))
-        for m in pattern.finditer(text, a.source.start, a.source.end):
-            entry = index.get(norm(m.group()))
-            if entry is not None and not entry.context and doc.voice(m.start(), m.end())[0] == "author":
+        lo, hi = bisect_left(hit_starts, a.source.start), bisect_left(hit_starts, a.source.end)
+        for m in hits[lo:hi]:
+            if m.end() > a.source.end:
+                continue
+            entry = m.entry
+            if not entry.context and doc.voice(m.start(), m.end())[0] == "author":
                 cues.setdefault(who, []).append((m.start(), m.group().lower()))
     return {who: list(dict.fromkeys(w for _, w in sorted(found_cues))) for who, found_cues in cues.items()}
 

@@ -107,14 +107,12 @@ def _words() -> dict[str, frozenset[str]]:
     }
 
 
-@lru_cache(maxsize=1)
-def _run_pattern() -> re.Pattern:
-    particles = "|".join(re.escape(p) for p in sorted(_words()["particles"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t](?:(?:{particles})[ \t])*{_CAP})*")
-
-
 def _key(word: str) -> str:
-    return _POSSESSIVE.sub("", word).rstrip(".").lower()
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    elif word.endswith(("’", "'")):
+        word = word[:-1]
+    return word.rstrip(".").lower()
 
 
 def name_kind(phrase: str) -> str:
@@ -191,30 +189,52 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
-    person = _person(run) if run else None
+    person = _person(run) if len(run) > 1 else None  # one capitalised word alone is never a full name
     if person is not None:
         found.append(Mention(*person))
+
+
+_CAP_WORD = re.compile(rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?")
+
+
+def _runs(text: str, start: int):
+    """Runs of capitalised words (with particles such as "von der" between them), as lists of
+    (word, start, end); a word ending a sentence ("Jinping.") ends its run. One pass over the text."""
+    particles = _words()["particles"]
+    run: list[tuple[str, int, int]] = []
+    for m in _CAP_WORD.finditer(text, start):
+        a = m.start()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-"):
+            continue  # a capital inside a word ("iPhone")
+        if run:
+            gap = text[run[-1][2]:a]
+            joined = gap == " " or gap == "\t" or (gap[:1] in " \t" and gap[-1:] in " \t" and all(
+                w.lower() in particles for w in gap.split()) and gap.strip())
+            if not joined or run[-1][0].endswith(".") and not _is_abbreviation(run[-1][0]):
+                yield run
+                run = []
+        run.append((m.group(), a, m.end()))
+    if run:
+        yield run
 
 
 def find_names(text: str, *, headline: bool = True) -> Names:
     """The people ``text`` names: every mention with its surname and evidence (see the module's rules)."""
     body_from = headline_end(text, headline=headline)
     found: list[Mention] = []
-    for m in _run_pattern().finditer(text, body_from):
-        run: list[tuple[str, int, int]] = []
-        for w in re.finditer(r"[^ \t]+", m.group()):
-            run.append((w.group(), m.start() + w.start(), m.start() + w.end()))
-            if w.group().endswith(".") and not (_is_abbreviation(w.group())):
-                _add_person(run, found)  # "… Xi Jinping. The Chinese leader": a sentence ends the run
-                run = []
+    for run in _runs(text, body_from):
         _add_person(run, found)
     surnames = frozenset(p.surname for p in found)
     if surnames:
         covered = [(p.start, p.end) for p in found]
         starts = [c[0] for c in covered]
-        for m in re.finditer(rf"(?<![\w’'-])[{_UPPER}][\w’'-]*", text):
-            word = _POSSESSIVE.sub("", m.group())
-            if word not in surnames:
+        for m in _CAP_WORD.finditer(text):
+            word = m.group()
+            if word.endswith("."):
+                word = word[:-1]
+            if word.endswith(("’s", "'s")):
+                word = word[:-2]
+            if word not in surnames or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'-"):
                 continue
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and covered[i][1] > m.start():

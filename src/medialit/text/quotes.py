@@ -18,7 +18,7 @@ Rules (news conventions):
 
 >>> t = 'He left. Mr. Lukashenko said, “We are ready to talk.” Critics called it a \\'ploy\\'.'
 >>> [(q.text, q.label, q.speaker) for q in find_quotes(t, headline=False)]
-[('“We are ready to talk.”', 'direct quote', 'Mr. Lukashenko'), ("'ploy'", 'quoted phrase', '')]
+[('“We are ready to talk.”', 'direct quote', 'Mr. Lukashenko'), ("'ploy'", 'quoted phrase', 'Critics')]
 """
 from __future__ import annotations
 
