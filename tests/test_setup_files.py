@@ -56,6 +56,25 @@ def test_the_client_fixed_packages_are_dependencies():
     assert {"jupyterlab", "ipywidgets", "nltk", "matplotlib", "vadersentiment"} <= deps
 
 
+def test_what_medialit_grade_imports_is_a_main_dependency():
+    """`medialit grade` reads and runs notebooks: a kit installed without the test extras must do it too."""
+    import ast
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    main = {_name(r) for r in project["dependencies"]}
+    test_only = {_name(r) for r in project["optional-dependencies"]["test"]} - main
+    imported = set()
+    for path in sorted((ROOT / "src" / "medialit" / "grading").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    assert {"nbformat", "nbclient"} <= imported
+    assert {"nbformat", "nbclient"} <= main
+    assert not (imported & test_only), imported & test_only
+
+
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "set -euo pipefail" in ci and re.search(r"^make test$", ci, re.M)
