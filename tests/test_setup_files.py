@@ -109,6 +109,24 @@ def test_make_test_installs_debians_chromium_only_when_missing():
     assert list((ROOT / "tests" / "browser").glob("test_*.py")), "browser tests are what make chromium needed"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="bubblewrap is Linux only: elsewhere nothing is installed")
+def test_make_test_and_make_grader_install_debians_bubblewrap_only_when_missing():
+    for target in ("test", "grader", "bubblewrap"):
+        missing = make("-n", target, "BWRAP_BIN=/nonexistent/bwrap").stdout
+        assert "apt-get install -y -qq bubblewrap" in missing and "apt-get update" in missing, target
+    assert "apt-get" not in make("-n", "bubblewrap", f"BWRAP_BIN={sys.executable}").stdout
+    assert "make grader" in make("-n", "install", "BWRAP_BIN=/nonexistent/bwrap").stdout  # install tells teachers
+    assert "make grader" not in make("-n", "install", f"BWRAP_BIN={sys.executable}").stdout
+
+
+def test_make_grader_says_whether_students_code_runs_in_the_sandbox():
+    from medialit.grading.sandbox import sandbox_status
+
+    out = make("grader").stdout
+    expected = "in the bubblewrap sandbox" if sandbox_status().on else "WITHOUT a sandbox: "
+    assert f"medialit grade: students' code runs {expected}" in out, out
+
+
 def test_make_lab_opens_lesson_00_as_root_or_user():
     dry = make("-n", "lab").stdout
     assert "jupyter lab" in dry and dry.rstrip().endswith("lessons/00-start-here.ipynb")
