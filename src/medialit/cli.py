@@ -117,6 +117,9 @@ def _grade(args) -> int:
     try:
         rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
     except Stopped as stopped:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopped already: another Ctrl+C changes nothing
         print(f"\n{stopped}", file=sys.stderr)
         return 130
     print(f"\nwrote {args.out}: {len(rows)} submissions")

@@ -42,16 +42,22 @@ def _worker_stop(_signum, _frame) -> None:
 
 
 class _Interrupts:
-    """Ctrl+C as KeyboardInterrupt, except inside :meth:`protected`, where it waits until the end."""
+    """Ctrl+C as one KeyboardInterrupt (pressing it again while the batch stops changes nothing),
+    except inside :meth:`protected`, where it waits until the end."""
 
     def __init__(self):
-        self.critical = self.pending = False
+        self.critical = self.pending = self.stopping = False
+
+    def _stop(self) -> None:
+        if not self.stopping:
+            self.stopping = True
+            raise KeyboardInterrupt
 
     def handler(self, _signum, _frame) -> None:
         if self.critical:
             self.pending = True
         else:
-            raise KeyboardInterrupt
+            self._stop()
 
     @contextmanager
     def protected(self):
@@ -62,7 +68,7 @@ class _Interrupts:
             self.critical = False
             if self.pending:
                 self.pending = False
-                raise KeyboardInterrupt
+                self._stop()
 
 
 @contextmanager

@@ -204,7 +204,11 @@ def _why_missing(variable: str, cells: list[str], stopped_at: int | None) -> str
 
 
 def run_notebook_for(notebook, questions, options: Options):
-    """Run a submission's notebook for these questions with the options' limits and sandbox."""
+    """Run a submission's notebook for these questions with the options' limits and sandbox.
+
+    >>> run_notebook_for(nbformat.v4.new_notebook(), assignment_questions("01"), Options()).answers["answer_01_1"]
+    {'missing': True}
+    """
     from .runner import run_notebook
 
     return run_notebook(notebook, [q["variable"] for q in questions], cell_timeout=options.cell_timeout,
