@@ -212,12 +212,24 @@ def _scratch_folder(root: str | None) -> Path:
 
 
 def _log_tail(path: Path) -> str:
+    """The last line of a kernel's log; nothing if the kernel replaced the log with anything but a file
+    (a link to a file of the teacher's, say).
+
+    >>> folder = Path(tempfile.mkdtemp()); (folder / "log").write_text("starting\\nno module x\\n")
+    21
+    >>> _log_tail(folder / "log"), os.symlink(folder / "log", folder / "link"), _log_tail(folder / "link")
+    ('no module x', None, '')
+    >>> remove_folder(folder)
+    """
     try:
-        with open(path, "rb") as handle:
-            handle.seek(max(0, os.path.getsize(path) - 2000))
-            lines = handle.read().decode("utf-8", "replace").strip().splitlines()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        handle.seek(max(0, os.fstat(fd).st_size - 2000))
+        lines = handle.read(2000).decode("utf-8", "replace").strip().splitlines()
     return lines[-1][:160] if lines else ""
 
 

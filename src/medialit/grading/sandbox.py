@@ -87,9 +87,9 @@ def _roots() -> list[Path]:
     wanted = [Path(sys.base_prefix), Path(sys.prefix), Path(sys.exec_prefix),
               Path(sys.executable).resolve().parent.parent, PACKAGE_DIR, data_dir()]
     repo = repo_dir().resolve()
-    for entry in sys.path:  # e.g. a user site-packages folder: but never the folder the grader runs in
+    for entry in sys.path:  # e.g. a user site-packages folder; never the folder the grader runs in
         path = Path(entry).resolve() if entry else cwd
-        if path.is_dir() and not _is_within(path, repo):
+        if path.name in ("site-packages", "dist-packages") and path.is_dir() and not _is_within(path, repo):
             wanted.append(path)
     roots: list[Path] = []
     for path in sorted({p.resolve() for p in wanted if p.exists()}, key=lambda p: len(p.parts)):
@@ -135,6 +135,7 @@ def kernel_env(scratch: Path, extra: dict[str, str]) -> dict[str, str]:
     home = scratch / "home"
     env = {"PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/bin", "/bin"]), "HOME": str(home),
            "TMPDIR": str(scratch / "tmp"), "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+           "PYTHONPATH": str(PACKAGE_DIR.parent),  # the kit, installed or not (only it is bound there)
            "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".matplotlib"),
            "JUPYTER_CONFIG_DIR": str(home / ".jupyter"), "JUPYTER_DATA_DIR": str(home / ".jupyter-data"),
            "JUPYTER_RUNTIME_DIR": str(home / ".jupyter-runtime")}
@@ -150,6 +151,7 @@ def prepare_scratch(scratch: Path) -> None:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()); prepare_scratch(folder); sorted(p.name for p in folder.iterdir())
     ['home', 'tmp', 'work']
+    >>> shutil.rmtree(folder)
     """
     for name in ("home", "tmp", "work"):
         (scratch / name).mkdir(exist_ok=True)
