@@ -11,9 +11,12 @@ LAB_OPTS ?=
 # Extra options for pytest, e.g. PYTEST_OPTS="-k articles -x".
 PYTEST_OPTS ?=
 BROWSER_TESTS := $(wildcard tests/browser/test_*.py)
+# Debian's bubblewrap sandboxes each grading kernel (medialit grade); on Linux it is installed when missing.
+BWRAP_BIN ?= $(or $(shell command -v bwrap 2>/dev/null),/usr/bin/bwrap)
+NEED_BWRAP := $(if $(filter Linux,$(shell uname -s)),$(if $(wildcard $(BWRAP_BIN)),,yes),)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test chromium data assign release evaluate bench clean-venv
+.PHONY: help install lab test chromium bubblewrap grader data assign release evaluate bench clean-venv
 
 help: ## List every task with one line each
 	@echo "medialit tasks:"
@@ -36,6 +39,9 @@ $(VENV)/.installed-test: pyproject.toml etc/jupyterlab-overrides.json | $(BIN)/p
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv (if missing) and install the kit into it
+ifeq ($(NEED_BWRAP),yes)
+	@echo "To grade students' notebooks in a sandbox, also run: make grader (installs Debian's bubblewrap)"
+endif
 
 lab: $(VENV)/.installed ## Start JupyterLab with lessons/00-start-here.ipynb open
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" $(LAB_OPTS) lessons/00-start-here.ipynb
@@ -53,7 +59,20 @@ else
 	@:
 endif
 
-test: $(VENV)/.installed-test chromium ## Install test extras into .venv and run the whole suite
+bubblewrap: ## Install Debian's bubblewrap, the grader's sandbox, if it is missing (Linux)
+ifeq ($(NEED_BWRAP),yes)
+	@echo "Installing Debian's bubblewrap: medialit grade runs each student's notebook in it"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap
+else
+	@:
+endif
+
+grader: $(VENV)/.installed bubblewrap ## Set up the class grader (the kit and its sandbox) and say if the sandbox works
+	@$(BIN)/python -c "from medialit.grading.sandbox import sandbox_status; s = sandbox_status(); \
+	print('medialit grade: students\' code runs ' + ('in the bubblewrap sandbox' if s.on else 'WITHOUT a sandbox: ' + s.reason))"
+
+test: $(VENV)/.installed-test chromium bubblewrap ## Install test extras into .venv and run the whole suite
 	$(BIN)/python -m pytest $(PYTEST_OPTS)
 
 data: $(VENV)/.installed ## Rebuild the cleaned seed articles and their cleaning log from raw/

@@ -56,6 +56,25 @@ def test_the_client_fixed_packages_are_dependencies():
     assert {"jupyterlab", "ipywidgets", "nltk", "matplotlib", "vadersentiment"} <= deps
 
 
+def test_what_medialit_grade_imports_is_a_main_dependency():
+    """`medialit grade` reads and runs notebooks: a kit installed without the test extras must do it too."""
+    import ast
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    main = {_name(r) for r in project["dependencies"]}
+    test_only = {_name(r) for r in project["optional-dependencies"]["test"]} - main
+    imported = set()
+    for path in sorted((ROOT / "src" / "medialit" / "grading").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    assert {"nbformat", "nbclient"} <= imported
+    assert {"nbformat", "nbclient"} <= main
+    assert not (imported & test_only), imported & test_only
+
+
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "set -euo pipefail" in ci and re.search(r"^make test$", ci, re.M)
@@ -88,6 +107,24 @@ def test_make_test_installs_debians_chromium_only_when_missing():
     present = make("-n", "chromium", f"CHROMIUM_BIN={sys.executable}").stdout
     assert "apt-get" not in present
     assert list((ROOT / "tests" / "browser").glob("test_*.py")), "browser tests are what make chromium needed"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="bubblewrap is Linux only: elsewhere nothing is installed")
+def test_make_test_and_make_grader_install_debians_bubblewrap_only_when_missing():
+    for target in ("test", "grader", "bubblewrap"):
+        missing = make("-n", target, "BWRAP_BIN=/nonexistent/bwrap").stdout
+        assert "apt-get install -y -qq bubblewrap" in missing and "apt-get update" in missing, target
+    assert "apt-get" not in make("-n", "bubblewrap", f"BWRAP_BIN={sys.executable}").stdout
+    assert "make grader" in make("-n", "install", "BWRAP_BIN=/nonexistent/bwrap").stdout  # install tells teachers
+    assert "make grader" not in make("-n", "install", f"BWRAP_BIN={sys.executable}").stdout
+
+
+def test_make_grader_says_whether_students_code_runs_in_the_sandbox():
+    from medialit.grading.sandbox import sandbox_status
+
+    out = make("grader").stdout
+    expected = "in the bubblewrap sandbox" if sandbox_status().on else "WITHOUT a sandbox: "
+    assert f"medialit grade: students' code runs {expected}" in out, out
 
 
 def test_make_lab_opens_lesson_00_as_root_or_user():

@@ -130,13 +130,22 @@ def _assign(args) -> int:
 def _grade(args) -> int:
     from pathlib import Path
 
-    from .grading.gradebook import Options, grade
+    from .grading.gradebook import Options, Stopped, grade, sandbox_summary
     from .grading.pages import write_feedback
 
     options = Options(assignment=args.assignment, duedate=args.duedate or "", cell_timeout=args.timeout,
-                      memory_mb=args.memory_mb)
-    rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
+                      memory_mb=args.memory_mb, sandbox=not args.no_sandbox)
+    try:
+        rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
+    except Stopped as stopped:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopped already: another Ctrl+C changes nothing
+        print(f"\n{stopped}", file=sys.stderr)
+        return 130
     print(f"\nwrote {args.out}: {len(rows)} submissions")
+    if sandbox_summary(rows):
+        print(sandbox_summary(rows))
     if args.feedback:
         write_feedback(rows, Path(args.feedback), show_answers=args.show_answers)
         print(f"wrote feedback pages to {args.feedback} (class summary: index.html)")
@@ -233,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
     grade.add_argument("--timeout", type=float, default=30, help="seconds a cell may run before it is stopped")
     grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of each student's kernel")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run students' code without the bubblewrap sandbox (only for notebooks you trust)")
     grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback page per student here")
     grade.add_argument("--show-answers", action="store_true", help="put answers and keys in the feedback pages")
     grade.set_defaults(run=_grade)
@@ -250,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 bad input, 2 usage).
+    """Run the command line; return the exit status (0 ok, 1 bad input, 2 usage, 130 stopped by Ctrl+C).
 
     >>> main(["sets"])
     lukashenko-2023

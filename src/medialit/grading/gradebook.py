@@ -13,20 +13,25 @@ count the points given so far out of ``max_score``, the exercise's full total.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
 import hashlib
 import io
 import json
 import os
 import re
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
+from .batch import Stopped, interrupts, run_all  # noqa: F401  (Stopped: what grade() raises on Ctrl+C)
 from .keys import all_questions, assignment_questions
+from .runner import remove_folder
+from .sandbox import precompile_kit, sandbox_status, warning
 from .scoring import TO_BE_GRADED, score_answer
 
 NBGRADER_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
@@ -35,10 +40,22 @@ NBGRADER_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_na
 
 @dataclass
 class Options:
+    """How to grade: the assignment (None: read from each notebook), limits, and the sandbox.
+
+    ``sandbox=False`` runs kernels unsandboxed even where bubblewrap works (notebooks you trust).
+    ``scratch_root`` is where kernels' scratch folders go (the batch sets it; not part of a row's
+    fingerprint).
+
+    >>> Options(assignment="03").sandbox
+    True
+    """
+
     assignment: str | None = None
     duedate: str = ""
     cell_timeout: float = 30
     memory_mb: int = 2048
+    sandbox: bool = True
+    scratch_root: str | None = None
 
 
 def _identity(nb: dict, path: Path, assignment: str) -> dict:
@@ -130,8 +147,9 @@ def grade_file(path: str, options: Options) -> dict:
             result = run_notebook_for(notebook, questions, options)
             status = result.status
             row["flags"] += result.flags
-            sources = "\n".join(c.get("source", "") if isinstance(c.get("source"), str) else "".join(c.get("source", []))
-                                for c in nb["cells"])
+            row["sandbox"] = result.sandbox
+            cells = [c.get("source", "") if isinstance(c.get("source"), str) else "".join(c.get("source", []))
+                     for c in nb["cells"]]
             for q in questions:
                 captured = result.answers.get(q["variable"], {"missing": True})
                 raised = result.answer_errors.get(q["variable"])
@@ -142,9 +160,7 @@ def grade_file(path: str, options: Options) -> dict:
                         "messages": [f"The answer cell stopped with {raised}, so there was no answer to grade."]}
                     continue
                 if "missing" in captured:
-                    defined = re.search(rf"^\s*{q['variable']}\s*=", sources, re.M)
-                    row["flags"].append(f"{q['id']}: answer cell deleted" if not defined else
-                                        f"{q['id']}: answer not set (the cell did not run)")
+                    row["flags"].append(f"{q['id']}: " + _why_missing(q["variable"], cells, result.stopped_at))
                     continue
                 if "invalid" in captured:
                     row["flags"].append(f"{q['id']}: answer is not a plain value ({captured['invalid']})")
@@ -168,22 +184,49 @@ def grade_file(path: str, options: Options) -> dict:
     return row
 
 
+def _why_missing(variable: str, cells: list[str], stopped_at: int | None) -> str:
+    """Why no answer was read for ``variable``: its cell was deleted, came after the cell that stopped
+    the kernel (cells count from 1), or did not run.
+
+    >>> cells = ["import os", "os._exit(1)", "answer_01_1 = 'x'"]
+    >>> _why_missing("answer_01_1", cells, 2), _why_missing("answer_01_1", cells, None)
+    ('no answer: its cell (3) comes after cell 2, which stopped the kernel', 'answer not set (the cell did not run)')
+    >>> _why_missing("answer_01_2", cells, None)
+    'answer cell deleted'
+    """
+    at = next((i for i, source in enumerate(cells, start=1)
+               if re.search(rf"^\s*{variable}\s*=", source, re.M)), None)
+    if at is None:
+        return "answer cell deleted"
+    if stopped_at is not None and at > stopped_at:
+        return f"no answer: its cell ({at}) comes after cell {stopped_at}, which stopped the kernel"
+    return "answer not set (the cell did not run)"
+
+
 def run_notebook_for(notebook, questions, options: Options):
+    """Run a submission's notebook for these questions with the options' limits and sandbox.
+
+    >>> run_notebook_for(nbformat.v4.new_notebook(), assignment_questions("01"), Options()).answers["answer_01_1"]
+    {'missing': True}
+    """
     from .runner import run_notebook
 
     return run_notebook(notebook, [q["variable"] for q in questions], cell_timeout=options.cell_timeout,
-                        memory_mb=options.memory_mb)
+                        memory_mb=options.memory_mb, sandboxed=options.sandbox, scratch_root=options.scratch_root)
 
 
 def fingerprint(path: Path, options: Options) -> str:
-    """What a cached row depends on: the file's bytes, the keys and the grading options."""
+    """What a cached row depends on: the file's bytes, the keys, the grading options and whether the
+    sandbox was used."""
     digest = hashlib.sha256()
     try:
         digest.update(path.read_bytes())
     except OSError:
         digest.update(b"unreadable")
     digest.update(json.dumps(all_questions(), sort_keys=True, default=str).encode())
-    digest.update(json.dumps([options.assignment, options.duedate, options.cell_timeout, options.memory_mb]).encode())
+    sandboxed = options.sandbox and sandbox_status().on  # a row graded unsandboxed is graded again once it can be
+    digest.update(json.dumps([options.assignment, options.duedate, options.cell_timeout, options.memory_mb,
+                              "sandboxed" if sandboxed else "unsandboxed"]).encode())
     return digest.hexdigest()
 
 
@@ -225,7 +268,11 @@ def write_csv(rows: list[dict], out: Path) -> None:
 
 def grade(paths: list[str], out: Path, options: Options | None = None, *, workers: int | None = None,
           progress=sys.stderr) -> list[dict]:
-    """Grade every submission (in parallel), resuming from ``<out>.progress.jsonl``; return the rows."""
+    """Grade every submission (in parallel), resuming from ``<out>.progress.jsonl``; return the rows.
+
+    Ctrl+C stops the batch within seconds: the finished rows are in the gradebook and the progress
+    log, and :class:`~medialit.grading.batch.Stopped` is raised (a run with the same arguments resumes).
+    """
     options = options or Options()
     out = Path(out)
     log = out.with_name(out.name + ".progress.jsonl")
@@ -260,14 +307,31 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
     if rows:
         write_csv(list(rows.values()), out)
     workers = workers or os.cpu_count() or 1
-    if todo and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(grade_file, str(p), options) for p in todo]
-            for future in as_completed(futures):
-                finished(future.result())
-    else:
-        for p in todo:
-            finished(grade_file(str(p), options))
+    # Every kernel's scratch folder goes in one folder for the batch, removed at the end whatever happens.
+    scratch_root = tempfile.mkdtemp(prefix="medialit-grading-")
+    if todo:
+        precompile_kit()
+    job = functools.partial(grade_file, options=dataclasses.replace(options, scratch_root=scratch_root))
+    try:
+        with interrupts() as protected:
+            run_all(job, [str(p) for p in todo], workers, finished, protected)
+    except KeyboardInterrupt:
+        write_csv(list(rows.values()), out)
+        raise Stopped(len(rows), total) from None
+    finally:
+        remove_folder(scratch_root)
     if not submissions:
         write_csv([], out)
     return sorted(rows.values(), key=lambda r: (r["assignment"], r["student_id"], r["file"]))
+
+
+def sandbox_summary(rows: list[dict]) -> str | None:
+    """The gradebook summary's one-line warning when any submission's code ran without the sandbox.
+
+    >>> sandbox_summary([{"sandbox": "bubblewrap"}]) is None
+    True
+    >>> sandbox_summary([{"sandbox": "off: bubblewrap is not installed"}])  # doctest: +ELLIPSIS
+    "warning: students' code ran without a sandbox (bubblewrap is not installed): ..."
+    """
+    off = sorted({r["sandbox"] for r in rows if str(r.get("sandbox", "")).startswith("off")})
+    return warning(off[0]) if off else None

@@ -12,6 +12,7 @@ from ..display.html import format_page
 from ..display.tables import format_table
 from ..display.plots import OKABE_ITO, figure_png
 from .keys import all_questions
+from .sandbox import warning
 
 
 def _safe(name: str) -> str:
@@ -174,6 +175,9 @@ def class_summary(rows: list[dict]) -> str:
                      "teacher and are not in these figures.</p>")
     else:
         body = "<p>No submissions.</p>"
+    off = sorted({r["sandbox"] for r in rows if str(r.get("sandbox", "")).startswith("off")})
+    if off:
+        body += f"<p><b>{escape(warning(off[0]))}</b></p>"
     body += "<h2>Status</h2>" + format_table([{"status": k, "submissions": v} for k, v in statuses.most_common()])
     body += "<h2>Questions</h2>" + format_table(per_question)
     if image:
