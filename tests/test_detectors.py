@@ -179,7 +179,8 @@ def test_neutral_uses_are_not_loaded():
 
 def test_a_speakers_own_quoted_word_is_not_a_scare_quote():
     text = "Headline\n\nThe minister said the deal was 'historic'."
-    assert find_loaded(text) == []
+    assert [s.label for s in find_loaded(text)] == ["emotive adjective"]   # his word, loaded: not a scare quote
+    assert find_loaded(text)[0].voice == "quote"
 
 
 # --- everything together ---------------------------------------------------------------------

@@ -33,10 +33,37 @@ from .document import Document, Reported, as_document, fresh
 from ..text.names import name_kind
 from ..text.segments import headline_end
 from ..text.lexicon import Entry, form_index, word_class
-from ..text.wordindex import matcher
 from .sources import (classify, clause_subject, described_person, not_a_source, person_index, source_after,
                       source_before, stance_in_context)
 from ..span import Span
+
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"\s*([“\"‘']|[,:]|[\w’'-]+)")
+_RE2 = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:[“\"‘']|an?\s)")
+_RE3 = re.compile(r"\bas\b")
+_RE4 = re.compile(r"[?”\"]\s*[\w\s.]{0,40}$")
+_RE5 = re.compile(r"([\w’'-]+)\W*$")
+_RE6 = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
+_RE7 = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_RE8 = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$")
+_RE9 = re.compile(r"[,”\"’']\s*$")
+_RE10 = re.compile(r"\s+it\b")
+_RE11 = re.compile(r"\bas\s+$")
+_RE12 = re.compile(r",?\s*\bas\s+$")
+_RE13 = re.compile(r"\s*(?:that\b|[,:]?\s*[“\"‘'])")
+_RE14 = re.compile(r"([\w.-]+)[’']s?\s+$")
+_RE15 = re.compile(r"\s+(?:made\s+|issued\s+|levelled\s+|leveled\s+|voiced\s+)?by\s+")
+_RE16 = re.compile(r"\b(?:made|makes|make|making|voiced|raised|repeated|levelled|leveled)\s+$")
+_RE17 = re.compile(r"\s+(?:that\b|[:,]?\s*[“\"‘'])")
+_RE18 = re.compile(r"\s+(?:over|for|that|about)\b")
+_RE19 = re.compile(r"\s+that\b")
+_RE20 = re.compile(r"\s*,")
+_RE21 = re.compile(r"[ ,:]*")
+_RE22 = re.compile(r":\s*$")
+_RE23 = re.compile(r"\s([a-z][\w’'-]*)\s*$")
+_RE24 = re.compile(r",\s*$")
+_RE25 = re.compile(r",\s+(?:\w+ly\s+)?(?:according|including)")
+
 
 STANCE_WHY = {
     "neutral": "a neutral reporting word",
@@ -54,9 +81,11 @@ TYPE_WHY = {
 }
 _CLAUSE_START = {"that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "his", "her", "their",
                  "there", "to", "if", "whether", "how", "what", "why"}
+# Patterns over a whole text start with a plain character class, which the regex engine scans for quickly
+# (a leading lookbehind or \b makes it try every position): the lookbehind after it keeps whole words.
 _PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|been|being|be)\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+|"
-    r"[a-z]+ly\s+)*"
+    r"[iawbIAWB](?<![\w][iawbIAWB])(?i:(?<=[iI])s|(?<=[aA])re|(?<=[wW])as|(?<=[wW])ere|(?<=[bB])e(?:en|ing)?)"
+    r"\s+(?:not\s+|widely\s+|generally\s+|often\s+|also\s+|still\s+|now\s+|[a-z]+ly\s+)*"
     r"(?P<cue>seen|said|believed|thought|reported|considered|regarded|viewed|expected|understood|alleged|"
     r"rumou?red|claimed|described|feared|estimated|announced|suspected|called|critici[sz]ed|mentioned|accused|"
     r"quoted|praised|condemned|blamed|label(?:l)?ed|dubbed|branded|cited|touted|hailed|urged|warned|told)"
@@ -67,11 +96,12 @@ _SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|i
                       r"letter|interview|tweet|post|posting|memo|op-ed|speech|message|video|briefing|release|call|"
                       r"report|book|column|blog|conference|hearing|podcast|broadcast|show|rally|television|radio|"
                       r"twitter|facebook)\b", re.IGNORECASE)
-_SPEAKER_COLON = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})(?P<cue>:)[ \t]+(?=\S)")
-_DASH_AFTER_QUOTE = re.compile(r"(?<=[”\"’'])[ \t]*(?P<cue>[―—–]|--)[ \t]*"
-                               r"(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})")
-_ACCORDING = re.compile(r"\b(?:according to|as (?:provided|reported|stated|announced|told) by|citing)\s+",
-                        re.IGNORECASE)
+_SPEAKER_COLON = re.compile(r"[\"“]?(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})(?P<cue>:)[ \t]+(?=\S)")
+_LINE_START = re.compile(r"\n")
+_DASH = re.compile(r"[―—–]|--")
+_DASH_AFTER_QUOTE = re.compile(r"(?P<cue>[―—–]|--)[ \t]*(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})")
+_ACCORDING = re.compile(r"[aAcC](?<![\w][aAcC])(?i:(?<=[aA])ccording to|(?<=[aA])s (?:provided|reported|stated|"
+                        r"announced|told) by|(?<=[cC])iting)\s+")
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
@@ -119,7 +149,7 @@ def _make(text: str, doc: Document, people: dict, c0: int, c1: int, src: tuple[i
 
 
 def _next_word(text: str, pos: int, hi: int) -> str:
-    m = re.match(r"\s*([“\"‘']|[,:]|[\w’'-]+)", text[pos:hi])
+    m = _RE1.match(text[pos:hi])
     return m.group(1).lower() if m else ""
 
 
@@ -130,17 +160,17 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     if context.startswith("before:"):
         return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
     if context == "calling":  # "called it a mistake", "called Oz a quack", "called his behaviour “outrageous”"
-        return re.match(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:[“\"‘']|an?\s)", after) is not None
+        return _RE2.match(after) is not None
     if not after.strip(" .,;!?”\"’'"):
         return True  # the verb ends the sentence: "…, local media reported."
     if context == "before-as":
-        return re.search(r"\bas\b", after[:80]) is not None
+        return _RE3.search(after[:80]) is not None
     if context == "before-that":
         return nxt == "that"
     if context == "before-clause":
         return nxt not in _PREPOSITIONS or _SAID_IN.match(text, m.end(), s1) is not None
     if context == "question":
-        return nxt in _QUESTION_NEXT or re.search(r"[?”\"]\s*[\w\s.]{0,40}$", text[max(0, m.start() - 60):m.start()]) \
+        return nxt in _QUESTION_NEXT or _RE4.search(text[max(0, m.start() - 60):m.start()]) \
             is not None
     if context.startswith("not-before:"):
         return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
@@ -156,13 +186,13 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
     index = form_index("reporting-verbs")
     found: list[Span] = []
     first_line_end = text.find("\n") if "\n" in text else len(text)
-    for m in matcher("reporting-verbs").find(doc.words):
+    for m in doc.hits["reporting-verbs"]:
         entry = m.entry
         s0, s1 = doc.sentence_at(m.start())
         if _in_direct_quote(doc, m.start(), m.end()):
             continue  # "“I think …”": the quoted speaker's own words, not the article's attribution
         before = text[max(s0, m.start() - 30):m.start()]
-        prev = re.search(r"([\w’'-]+)\W*$", before)
+        prev = _RE5.search(before)
         prev_word = prev.group(1).lower() if prev else ""
         word = m.group().split()[0].lower()
         nxt = _next_word(text, m.end(), s1)
@@ -173,7 +203,7 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # "Washington Post Hit Piece …": a name in a headline
         form = m.group().split()[0].lower()
         could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
-        two_back = re.search(r"([\w’'-]+)\s+([\w’'-]+)\s+$", before)
+        two_back = _RE6.search(before)
         if could_be_noun and two_back and two_back.group(1).lower() in _determiners() \
                 and not classify(two_back.group(2)):
             continue  # "the same promise", "a stern warning": a noun
@@ -213,11 +243,11 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     src = subject
         else:
             end = m.start()
-            paren = re.search(r"\s*\([^()]{1,40}\)\s*$", text[s0:end])
+            paren = _RE7.search(text[s0:end])
             if paren:  # "Gov. Mike Pence (R-IN) said"
                 end = s0 + paren.start()
             src = source_before(text, s0, end)
-            relative = re.search(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$",
+            relative = _RE8.search(
                                  text[s0:end])
             if src is None and relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
                 src = source_before(text, s0, s0 + relative.start())
@@ -225,7 +255,7 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                               r"\s(?:--|[–—]))\s*$", text[s0:end])
             if src is None and aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
                 src = source_before(text, s0, s0 + aside.start())
-            if src is None and re.search(r"[,”\"’']\s*$", text[s0:end]):
+            if src is None and _RE9.search(text[s0:end]):
                 src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
             if src is None:
                 src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
@@ -237,13 +267,13 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")):
             continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." attributes
         after = text[m.end():s1]
-        if re.match(r"\s+it\b", after):  # "as Mr. Putin refers to it": the quoted term before
+        if _RE10.match(after):  # "as Mr. Putin refers to it": the quoted term before
             quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
             content = quote.meta["inner"] if quote else (m.end(), m.end())
-        elif src[1] <= m.start() and re.search(r"\bas\s+$", text[s0:src[0]]):
-            content = (s0, s0 + re.search(r",?\s*\bas\s+$", text[s0:src[0]]).start())  # …, as X announced
+        elif src[1] <= m.start() and _RE11.search(text[s0:src[0]]):
+            content = (s0, s0 + _RE12.search(text[s0:src[0]]).start())  # …, as X announced
         elif src[1] <= m.start():
-            substantial = re.match(r"\s*(?:that\b|[,:]?\s*[“\"‘'])", after) or len(after.split()) > 3
+            substantial = _RE13.match(after) or len(after.split()) > 3
             content = (m.end(), s1) if substantial else (s0, max(s0, src[0] - 2))
         else:
             content = (m.end(), src[0]) if m.start() == s0 else (s0, m.start())
@@ -253,7 +283,7 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
 
 def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
-    for m in matcher("reporting-nouns").find(doc.words):
+    for m in doc.hits["reporting-nouns"]:
         entry = m.entry
         if _in_direct_quote(doc, m.start(), m.end()):
             continue
@@ -261,24 +291,24 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
         before = text[s0:m.start()]
         after = text[m.end():s1]
         src = None
-        possessive = re.search(r"([\w.-]+)[’']s?\s+$", before)
-        by = re.match(r"\s+(?:made\s+|issued\s+|levelled\s+|leveled\s+|voiced\s+)?by\s+", after)
-        made = re.search(r"\b(?:made|makes|make|making|voiced|raised|repeated|levelled|leveled)\s+$", before)
+        possessive = _RE14.search(before)
+        by = _RE15.match(after)
+        made = _RE16.search(before)
         if possessive and possessive.group(1)[:1].isupper():
-            if not re.match(r"\s+(?:that\b|[:,]?\s*[“\"‘'])", after):
+            if not _RE17.match(after):
                 continue  # "Trump’s statement was true": a mention of the statement, not a cue with content
             src = source_before(text, s0, s0 + possessive.end(1))
         elif by:
             src = source_after(text, m.end() + by.end(), s1)
         elif made:
             src = source_before(text, s0, s0 + made.start())
-        elif _FACED.search(before) and re.match(r"\s+(?:over|for|that|about)\b", after):
+        elif _FACED.search(before) and _RE18.match(after):
             pass  # "He has faced domestic and international criticism over …": nobody named
-        elif not re.match(r"\s+that\b", after) or not m.group().endswith("s") and entry.term in ("report",):
+        elif not _RE19.match(after) or not m.group().endswith("s") and entry.term in ("report",):
             continue
         if src is not None and not_a_source(text[src[0]:src[1]]):
             continue
-        that = re.match(r"\s+that\b", after)
+        that = _RE19.match(after)
         content = (m.end() + that.end(), s1) if that else (m.end(), m.end())
         found.append(_make(text, doc, people, m.start(), m.end(), src, entry.category, content, "reporting noun"))
     return found
@@ -296,7 +326,7 @@ def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
         cue_end = m.end() - (len(m.group()) - len(m.group().rstrip()))
         rest = text[src[1]:s1].strip(" .,;")
         label = text[s0:m.start()].strip(" ,")
-        if rest and (re.match(r"\s*,", text[src[1]:s1]) or not label):
+        if rest and (_RE20.match(text[src[1]:s1]) or not label):
             content = (src[1], s1)
         elif label and len(label.split()) > 4:
             content = (s0, m.start())
@@ -324,10 +354,10 @@ def _punctuation_cues(text: str, doc: Document, people: dict) -> list[Span]:
     """Attributions made by punctuation: a speaker's name and a colon ("PENCE: Well, …", a headline such as
     "Pence: Flowers won't be at debate"), and a dash with a name after a quote ("“…” ― Sonya Herridge")."""
     found = []
-    for m in _SPEAKER_COLON.finditer(text):
+    line_starts = [0] + [m.end() for m in _LINE_START.finditer(text)]
+    for m in filter(None, (_SPEAKER_COLON.match(text, start) for start in line_starts)):
         who = m.group("who")
-        at_start = m.start("who") == 0 or text[m.start("who") - 1] in "\n\"“"
-        if not at_start or not (who.isupper() or m.start() < headline_end(text, headline=doc.headline)):
+        if not (who.isupper() or m.start() < headline_end(text, headline=doc.headline)):
             continue  # a transcript's speaker label, or "Name: …" opening a headline
         small = any(w.lower() in _SMALL_WORDS for w in who.split())
         if small or not classify(who, doc.names) or _in_direct_quote(doc, m.start("cue"), m.end("cue")) \
@@ -337,8 +367,14 @@ def _punctuation_cues(text: str, doc: Document, people: dict) -> list[Span]:
         content = (m.end(), len(text) if line_end == -1 else line_end)
         found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")),
                            "neutral", content, "colon"))
-    for m in _DASH_AFTER_QUOTE.finditer(text):
-        quote = doc.quote_at(max(0, m.start() - 1), m.start())
+    for dash in _DASH.finditer(text):
+        close = dash.start() - 1
+        while close > 0 and text[close] in " \t":
+            close -= 1
+        m = _DASH_AFTER_QUOTE.match(text, dash.start()) if text[close:close + 1] in ("”", '"', "’", "'") else None
+        if m is None:
+            continue
+        quote = doc.quote_at(close, close + 1)
         if quote is None or not classify(m.group("who"), doc.names):
             continue
         found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")),
@@ -352,7 +388,7 @@ def _introduces(text: str, a: Span, quote: Span) -> bool:
     c0, c1 = a.meta["content"]
     if c0 <= quote.start < c1 and c1 > c0:
         return True
-    if quote.start >= a.end and re.fullmatch(r"[ ,:]*", text[a.end:quote.start]):
+    if quote.start >= a.end and _RE21.fullmatch(text[a.end:quote.start]):
         return True
     return a.source is not None and quote.end <= a.source.start and re.fullmatch(
         r"[ ,]*(?:as )?", text[quote.end:a.source.start]) is not None
@@ -385,12 +421,12 @@ def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> li
     every_starts = [a.start for a in every]
     covered = {q.start for q in doc.quotes if any(_introduces(text, a, q) for a in _near(every, every_starts, q))}
     for quote in doc.quotes:  # “X sighed: “…”": a colon introduces the quote, after its speaker
-        colon = re.search(r":\s*$", text[max(0, quote.start - 3):quote.start])
+        colon = _RE22.search(text[max(0, quote.start - 3):quote.start])
         if quote.label != "direct quote" or quote.start in covered or colon is None:
             continue
         c0 = max(0, quote.start - 3) + colon.start()
         s0, _ = doc.sentence_at(c0)
-        verb = re.search(r"\s([a-z][\w’'-]*)\s*$", text[s0:c0])
+        verb = _RE23.search(text[s0:c0])
         src = source_before(text, s0, s0 + verb.start() if verb else c0)
         if src is None or not_a_source(text[src[0]:src[1]]) or not classify(text[src[0]:src[1]], doc.names):
             continue
@@ -416,13 +452,13 @@ def _trim_content(text: str, found: list[Span]) -> None:
         c0, c1 = a.meta["content"]
         i = bisect_right(starts, max(c0, a.end))
         while i < len(starts) and starts[i] < c1:
-            if re.search(r",\s*$", text[c0:starts[i]]):
+            if _RE24.search(text[c0:starts[i]]):
                 c1 = starts[i]
                 break
             i += 1
         if c0 >= a.end:
             boundary = _ING_BOUNDARY.search(text, c0, c1)
-            if boundary and not re.match(r",\s+(?:\w+ly\s+)?(?:according|including)", boundary.group()):
+            if boundary and not _RE25.match(boundary.group()):
                 c1 = boundary.start()
         while c1 > c0 and text[c1 - 1] in " ,;":
             c1 -= 1

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nltk.stem import PorterStemmer
 
 from ..text.resources import data_dir
 from ..span import Span
@@ -29,7 +28,13 @@ from ..text.resources import stopwords
 from ..text.splitter import sentences
 from ..text.tokenizer import words
 
-_STEMMER = PorterStemmer()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem import PorterStemmer  # NLTK loads only when claims are matched
+
+    return PorterStemmer()
 HAND_CHECKED = "hand-checked"
 AUTOMATIC = "matched automatically by shared words"
 MAP_FILE = "claims.json"
@@ -89,7 +94,7 @@ def content_stems(text: str) -> set[str]:
         if "'" in word or word in stop or len(word) < 2 or word.isdigit():
             continue  # contractions (i'm, hasn't) are function words
         for part in same.get(word, word).split():
-            out.add(_STEMMER.stem(part))
+            out.add(_stemmer().stem(part))
     return out
 
 
@@ -283,10 +288,9 @@ def map_claims(articles, claim_map: dict) -> list[Claim]:
     unknown = [a for a in texts if a not in claim_map.get("articles", [])]
     if unknown:
         raise ClaimMapError(f"the claim map does not cover: {', '.join(unknown)}")
-    spans = {a.id: sentences(a.text) for a in articles}
-    claims, stems = [], []
+    claims = []
     for entry in claim_map["claims"]:
-        members, framing, counts = {}, {}, Counter()
+        members, framing = {}, {}
         for article_id in texts:
             carried = entry["carried_by"].get(article_id)
             if not carried:
@@ -298,19 +302,12 @@ def map_claims(articles, claim_map: dict) -> list[Claim]:
                 except ClaimMapError as error:
                     raise ClaimMapError(f"claim {entry['id']!r}, {article_id}: {error}") from None
                 found.append(Span.of(texts[article_id], start, end, "claim", label=entry["id"], why=entry["label"]))
-                counts.update(content_stems(passage))
             members[article_id] = sorted(found, key=lambda s: s.start)
             if carried.get("framing"):
                 framing[article_id] = carried["framing"]
-        if members:
+        if members:  # keywords stay empty: the map's label and note say what the claim is
             claims.append(Claim(0, entry["label"], members, [], origin=HAND_CHECKED, note=entry.get("note", ""),
                                 key=entry["id"], framing=framing))
-            stems.append(counts)
-    n = sum(len(s) for s in spans.values()) or 1
-    df = Counter(t for counts in stems for t in counts)
-    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    for claim, counts in zip(claims, stems):
-        claim.keywords = _keywords(counts, idf)
     return _in_order(claims, list(texts))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .annotation import annotate
 from ..text.articles import Article
@@ -39,9 +40,21 @@ class ArticleStats:
     hedges_per_100: float
     boosters_per_100: float
     loaded_per_100: float
-    sentiment: float                       # mean VADER compound over sentences, -1 to 1
-    sentence_sentiment: list[float] = field(repr=False)
     quoted_share: float = 0.0              # share of words inside direct quotes, 0 to 1
+    sentence_texts: tuple[str, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def sentence_sentiment(self) -> list[float]:
+        """VADER's compound score (−1 to +1) of each body sentence, start to end (worked out on first use,
+        so that counting hedges never has to load VADER)."""
+        analyzer = sentiment_analyzer()
+        return [analyzer.polarity_scores(text)["compound"] for text in self.sentence_texts]
+
+    @property
+    def sentiment(self) -> float:
+        """The mean VADER compound score over the body sentences, −1 to 1."""
+        scores = self.sentence_sentiment
+        return sum(scores) / len(scores) if scores else 0.0
 
     def as_row(self) -> dict:
         """A flat dict for a table."""
@@ -66,9 +79,7 @@ def article_stats(article: Article, spans: list[Span] | None = None) -> ArticleS
     per_100 = lambda kind: 100 * sum(1 for s in spans if s.kind == kind) / n_words  # noqa: E731
     attributions = [s for s in spans if s.kind == "attribution"]
     by_type = Counter("none" if a.source is None else a.source.label for a in attributions)
-    analyzer = sentiment_analyzer()
     body = [s for s in article.sentences if s.label == "sentence"] or article.sentences
-    scores = [analyzer.polarity_scores(s.text)["compound"] for s in body]
     quoted = 0
     for quote in article.quotes:
         quoted += len(words(text[slice(*quote.meta["inner"])]))
@@ -77,8 +88,7 @@ def article_stats(article: Article, spans: list[Span] | None = None) -> ArticleS
         attributions=len(attributions), by_source_type={t: by_type.get(t, 0) for t in SOURCE_TYPES},
         by_stance={st: sum(1 for a in attributions if a.stance == st) for st in STANCES},
         hedges_per_100=per_100("hedge"), boosters_per_100=per_100("booster"), loaded_per_100=per_100("loaded"),
-        sentiment=sum(scores) / len(scores) if scores else 0.0, sentence_sentiment=scores,
-        quoted_share=min(1.0, quoted / n_words))
+        quoted_share=min(1.0, quoted / n_words), sentence_texts=tuple(s.text for s in body))
 
 
 def compare(articles) -> list[ArticleStats]:

@@ -3,8 +3,8 @@ order, and frozen.
 
 ``document(text)`` builds, in this order (each step uses only the ones before it):
 
-1. **segments**: the blocks sentences never cross (paragraphs, list items, the headline), and the words
-   with their offsets (:class:`medialit.text.wordindex.WordIndex`, for the word lists);
+1. **segments**: the blocks sentences never cross (paragraphs, list items, the headline), the words with
+   their offsets (:class:`medialit.text.wordindex.WordIndex`) and where the kit's word lists match them;
 2. **names**: the people the text names (:mod:`medialit.text.names`);
 3. **quotes**: quotations and whose words they claim to be (uses the names for "he"/"she");
 4. **sentences**: the one sentence splitter (never ends a sentence inside a direct quote);
@@ -26,14 +26,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..span import Span, require_text
 from ..text.names import Names, find_names
 from ..text.quotes import find_quotes, quote_at
 from ..text.segments import blocks
 from ..text.splitter import sentences
-from ..text.wordindex import WordIndex
+from ..text.wordindex import WordIndex, find_all
 
+WORD_LISTS = ("reporting-verbs", "reporting-nouns", "hedges", "loaded")  # matched once per document
 LONG_REPORT = 1500  # reported ranges longer than this (a whole narrative) are few and kept aside
 
 
@@ -74,6 +76,7 @@ class Document:
     headline: bool
     blocks: tuple[tuple[int, int], ...]
     words: WordIndex
+    hits: dict            # word list name -> its matches in the text (text.wordindex.Hit), in order
     names: Names
     quotes: tuple[Span, ...]
     sentences: tuple[Span, ...]
@@ -129,7 +132,9 @@ def build_document(text: str, *, headline: bool = True) -> Document:
     names = find_names(text, headline=headline)
     quotes = tuple(find_quotes(text, names=names, headline=headline))
     said = tuple(sentences(text, quotes=list(quotes), headline=headline))
-    doc = Document(text, headline, tuple(blocks(text, headline=headline)), WordIndex.of(text), names, quotes, said,
+    words = WordIndex.of(text)
+    hits = MappingProxyType({name: tuple(found) for name, found in find_all(words, WORD_LISTS).items()})
+    doc = Document(text, headline, tuple(blocks(text, headline=headline)), words, hits, names, quotes, said,
                    _quote_starts=tuple(q.start for q in quotes), _sentence_starts=tuple(s.start for s in said))
     found, reported = attributions_of(doc)
     return replace(doc, attributions=tuple(found), reported=reported)

@@ -26,8 +26,19 @@ from bisect import bisect_right
 
 from .document import Document, as_document, document
 from ..text.lexicon import norm, word_class
-from ..text.wordindex import matcher
 from ..span import Span
+
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"([\w’'-]+)\W*$")
+_RE2 = re.compile(r"[A-Za-z’'-]+")
+_RE3 = re.compile(r"[\s“\"‘']*")
+_RE4 = re.compile(r"([\w’'-]+(?:\s+one)?)\s+$")
+_RE5 = re.compile(r"[A-Za-z]+")
+_RE6 = re.compile(r"\s*\d")
+_RE7 = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+$")
+_RE8 = re.compile(r"\s+(?:to|that)\b")
+_RE9 = re.compile(r"\s+(?:that|it|he|she|they|we|the|this|there)\b")
+
 
 BOOSTER_CATEGORIES = {"certainty adverb", "absolute", "evidence verb"}
 _NEGATION = re.compile(r"(?:\b(?:not|never|hardly|scarcely|barely)|n[’']t)\s+(?:(?:be|been|seem|so|very|that|"
@@ -48,7 +59,7 @@ def _prev_word(text: str, pos: int, skip_auxiliaries: bool = False) -> str:
     window = text[max(0, pos - 60):pos]
     if skip_auxiliaries:
         window = re.sub(_AUXILIARIES + r"\s*$", "", window, flags=re.IGNORECASE)
-    m = re.search(r"([\w’'-]+)\W*$", window)
+    m = _RE1.search(window)
     return m.group(1).lower() if m else ""
 
 
@@ -70,16 +81,16 @@ def is_permission(text: str, m: re.Match, doc: Document) -> bool:
     """
     words = _permission_words()
     s0, _ = doc.sentence_at(m.start())
-    following = re.findall(r"[A-Za-z’'-]+", text[m.end():m.end() + 60])[:3]
+    following = _RE2.findall(text[m.end():m.end() + 60])[:3]
     low = [w.lower() for w in following]
-    if re.fullmatch(r"[\s“\"‘']*", text[s0:m.start()]) and low[:1] in (["i"], ["we"]):
+    if _RE3.fullmatch(text[s0:m.start()]) and low[:1] in (["i"], ["we"]):
         return low[1:2] != [] and words.get(low[1]) != "not an action"  # "May I ask …?"
     if not low:
         return False
     verb = low[1] if low[0] == "not" and len(low) > 1 else low[0]
     if words.get(verb) == "not an action" or verb in ("also", "even", "soon", "already", "still", "yet"):
         return False
-    subject = re.search(r"([\w’'-]+(?:\s+one)?)\s+$", text[max(s0, m.start() - 30):m.start()])
+    subject = _RE4.search(text[max(s0, m.start() - 30):m.start()])
     subject = subject.group(1) if subject else ""
     if words.get(subject.lower()) == "addressee":
         return True
@@ -88,7 +99,7 @@ def is_permission(text: str, m: re.Match, doc: Document) -> bool:
         return False  # only a person can be offered something
     quote = doc.quote_at(m.start(), m.end())
     around = text[quote.start:quote.end] if quote is not None else text[s0:doc.sentence_at(m.start())[1]]
-    return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in re.findall(r"[A-Za-z]+", around))
+    return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in _RE5.findall(around))
 
 
 def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
@@ -100,18 +111,18 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
     if context == "not-month":
         word = m.group()
         s0, _ = doc.sentence_at(m.start())
-        if re.match(r"\s*\d", after) or _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _RE6.match(after) or _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return False
         return not (word[0].isupper() and m.start() != s0)
     if context == "before-number":
         return _NUMBER.match(after) is not None
     if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"
-        return re.search(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+$",
+        return _RE7.search(
                          text[max(0, m.start() - 20):m.start()], re.IGNORECASE) is not None
     if context == "before-to-or-that":
-        return re.match(r"\s+(?:to|that)\b", after) is not None
+        return _RE8.match(after) is not None
     if context == "before-that-or-clause":
-        return re.match(r"\s+(?:that|it|he|she|they|we|the|this|there)\b", after) is not None
+        return _RE9.match(after) is not None
     if context == "not-person-subject":
         return _prev_word(text, m.start(), skip_auxiliaries=True) in word_class("grammar", "evidence noun")
     if context == "not-after-source":
@@ -139,7 +150,7 @@ def find_hedges(text: str | Document, *, headline: bool = True) -> list[Span]:
     cue_starts = [c[0] for c in cues]
     belief = word_class("hedges", "belief verb")
     out: list[Span] = []
-    for m in matcher("hedges").find(doc.words):
+    for m in doc.hits["hedges"]:
         entry = m.entry
         k = bisect_right(cue_starts, m.end()) - 1
         held_by = ""

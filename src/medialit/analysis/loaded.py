@@ -22,8 +22,14 @@ from functools import lru_cache
 from .document import Document, as_document
 from ..span import Span
 from ..text.lexicon import Entry, form_index, trie_regex, word_class
-from ..text.wordindex import matcher
 from ..text.resources import stopwords, vader_valence
+
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"([\w’'-]+)\s+$")
+_RE2 = re.compile(r"\s+(?:in|to)\b")
+_RE3 = re.compile(r"\s+of\s+(?:migrants|refugees|people|immigrants|asylum|workers|foreigners)\b")
+_RE4 = re.compile(r"(?:\s+[\w’'-]+){0,4}\s+into\b")
+
 
 SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance from it: they signal doubt, "
              "irony, or that this is someone else's term.")
@@ -36,7 +42,7 @@ _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|ter
 
 
 def _determiner_before(before: str) -> bool:
-    word = re.search(r"([\w’'-]+)\s+$", before)
+    word = _RE1.search(before)
     return word is not None and word.group(1).lower() in word_class("grammar", "article", "demonstrative", "possessive")
 
 
@@ -71,12 +77,12 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
         before = text[max(0, m.start() - 20):m.start()].lower()
         return any(re.search(rf"\b{re.escape(w)}\s+$", before) for w in context[6:].split("|"))
     if context == "before-in-or-to":
-        return re.match(r"\s+(?:in|to)\b", text[m.end():m.end() + 5]) is not None
+        return _RE2.match(text[m.end():m.end() + 5]) is not None
     if context == "before-of-people":
-        return re.match(r"\s+of\s+(?:migrants|refugees|people|immigrants|asylum|workers|foreigners)\b",
+        return _RE3.match(
                         text[m.end():m.end() + 30]) is not None
     if context == "before-into":
-        return re.match(r"(?:\s+[\w’'-]+){0,4}\s+into\b", text[m.end():m.end() + 60]) is not None
+        return _RE4.match(text[m.end():m.end() + 60]) is not None
     if context == "author-only":
         return voice == "author"
     return True
@@ -160,7 +166,7 @@ def find_loaded(text: str | Document, *, headline: bool = True, intensity: float
     text = doc.text
     if not text.strip():
         return []
-    matches = [(m, m.entry) for m in matcher("loaded").find(doc.words)]
+    matches = [(m, m.entry) for m in doc.hits["loaded"]]
     out = []
     for m, entry in matches:
         if entry is None:

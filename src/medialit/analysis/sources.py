@@ -17,9 +17,17 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..text.lexicon import load_lexicon, word_class
-from ..text.wordindex import matcher
 from ..text.names import Names, name_kind
 from ..text.resources import stopwords
+
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"[’']s?$")
+_RE2 = re.compile(r"[\w’'-]+")
+_RE3 = re.compile(r"[\w’'.-]+")
+_RE4 = re.compile(r"[A-Z][\w’'-]*[a-z]")
+_RE5 = re.compile(r"[’']s$")
+_RE6 = re.compile(r"^(?:the|a|an)\s+")
+
 
 SOURCE_TYPES = ("named person", "role", "organisation", "anonymous", "vague", "author", "none")
 
@@ -39,10 +47,7 @@ def _grammar() -> dict[str, frozenset[str]]:
     }
 
 
-@lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern:
-    dotted = sorted((t for t in _grammar()["titles"] if t.endswith(".") and " " not in t), key=len, reverse=True)
-    return re.compile(r"(?i:" + "|".join(re.escape(t) for t in dotted) + r")|[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_][\w’'.-]*\w|[^\W_]|[^\w\s]")
 
 
 def _is_title(word: str) -> bool:
@@ -75,7 +80,16 @@ def _types() -> dict[str, str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _token_pattern().finditer(text, start, end)]
+    """Words and marks of ``text[start:end]``, a title keeping its full stop ("Mr.", "Gen.")."""
+    out: list[tuple[str, int, int]] = []
+    titles = _grammar()["titles"]
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if word == "." and out and out[-1][2] == m.start() and (out[-1][0].lower() + ".") in titles:
+            out[-1] = (out[-1][0] + ".", out[-1][1], m.end())
+        else:
+            out.append((word, m.start(), m.end()))
+    return out
 
 
 def _cap(word: str) -> bool:
@@ -89,7 +103,7 @@ def trim_tail(text: str, lo: int, end: int) -> int:
     >>> t[:trim_tail(t, 0, t.index(" reiterated"))]
     'Lukashenko'
     """
-    m = _TAIL.search(text, lo, end)
+    m = _TAIL.search(text, max(lo, end - 90), end)
     return m.start() if m else end
 
 
@@ -104,7 +118,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     'the authoritarian Belarusian leader'
     """
     end = trim_tail(text, lo, end)
-    toks = _tokens(text, max(lo, end - 160), end)
+    toks = _tokens(text, max(lo, end - 120), end)
     if not toks or toks[-1][2] != end and text[toks[-1][2]:end].strip():
         return None
     word, w0, w1 = toks[-1]
@@ -230,7 +244,7 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
 
 
 def _key(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word.lower().rstrip("."))
+    return _RE1.sub("", word.lower().rstrip("."))
 
 
 def _same(a: str, b: str) -> bool:
@@ -263,39 +277,79 @@ def descriptors(text: str, at: int, name: str) -> set[str]:
                 word[:1].isupper() or _types().get(word.lower()) == "role"):
             break
         out.add(_key(word))
-    end = at + len(name)
+    return out | appositive_words(text, at + len(name))
+
+
+def appositive_words(text: str, end: int) -> frozenset[str]:
+    """The words of an appositive right after a name that ends at ``end`` (", the president of Belarus,").
+
+    >>> t = "Lukashenko, the president of Belarus, spoke."
+    >>> sorted(appositive_words(t, len("Lukashenko")))
+    ['belarus', 'of', 'president']
+    """
+    if text[end:end + 1] != ",":
+        return frozenset()
     appositive = _APPOSITIVE.match(text, end, end + 80)
-    if appositive:
-        out |= {_key(w) for w in re.findall(r"[\w’'-]+", appositive.group(1))}
-    return out
+    return frozenset(_key(w) for w in _RE2.findall(appositive.group(1))) if appositive else frozenset()
 
 
-def person_index(text: str, names: Names) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
-    """For each surname the text names: the offsets of its mentions, and the words that described the
-    person up to each mention (:func:`descriptors`). Built once per document.
+class People:
+    """What the text says about each person it names, worked out only for the people a description is
+    checked against: the words that described a person up to each mention (:func:`descriptors`).
 
     >>> from medialit.text.names import find_names
     >>> t = "Belarusian President Alexander Lukashenko spoke."
-    >>> sorted(person_index(t, find_names(t, headline=False))["Lukashenko"][1][0])
+    >>> sorted(People(t, find_names(t, headline=False)).described_at(0))
     ['alexander', 'belarusian', 'president']
     """
-    index: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
-    for mention in names.mentions:
-        at = mention.end - len(mention.surname)
-        offsets, described = index.setdefault(mention.surname, ([], []))
-        offsets.append(at)
-        described.append((described[-1] if described else frozenset()) | descriptors(text, at, mention.surname))
-    return index
+
+    def __init__(self, text: str, names: Names):
+        self.text, self.names = text, names
+        self._described: dict[int, frozenset[str]] = {}   # mention index -> words that described it so far
+        self._previous: dict[int, int] = {}                # mention index -> the same person's mention before
+
+    def described_at(self, i: int) -> frozenset[str]:
+        """The words that described mention ``i``'s person in it and in every mention before it."""
+        if i in self._described:
+            return self._described[i]
+        mentions = self.names.mentions
+        if not self._previous:
+            last: dict[str, int] = {}
+            for k, mention in enumerate(mentions):
+                if mention.surname in last:
+                    self._previous[k] = last[mention.surname]
+                last[mention.surname] = k
+            self._previous[-1] = -1
+        chain, k = [], i
+        while k >= 0 and k not in self._described:  # walk back to a mention already worked out
+            chain.append(k)
+            k = self._previous.get(k, -1)
+        words = self._described.get(k, frozenset())
+        for k in reversed(chain):
+            mention = mentions[k]
+            at = mention.end - len(mention.surname)
+            if mention.evidence == "named in the text":  # a bare surname: only an appositive can describe it
+                words = words | appositive_words(self.text, mention.end)
+            else:
+                words = words | descriptors(self.text, at, mention.surname)
+            self._described[k] = words
+        return self._described[i]
 
 
-def described_person(text: str, start: int, end: int, people: dict) -> str:
+def person_index(text: str, names: Names) -> People:
+    """The :class:`People` of a text (built once per document; descriptions are read when needed)."""
+    return People(text, names)
+
+
+def described_person(text: str, start: int, end: int, people: People, *, reach: int = 200) -> str:
     """The surname of the named person that a definite description refers to ("The Belarusian strongman"
     after "Belarusian President Alexander Lukashenko"), or "" when the article names nobody who fits.
 
     A description fits a person named before it when each of its capitalised words (a country, a
     nationality) matches a word that described that person ("Belarusian" ~ "Belarus"), or, with no
     capitalised word, when its role noun did ("the mayor" after "Mayor Linda Park"). The most recently
-    mentioned person who fits wins. ``people`` is the text's :func:`person_index`.
+    mentioned person who fits wins, among the ``reach`` mentions before the description. ``people`` is the
+    text's :func:`person_index`.
 
     >>> from medialit.text.names import find_names
     >>> t = "Belarusian President Alexander Lukashenko spoke. The Belarusian strongman insisted. The mayor said."
@@ -304,7 +358,7 @@ def described_person(text: str, start: int, end: int, people: dict) -> str:
     ...  "The mayor")]
     ['Lukashenko', '']
     """
-    words = re.findall(r"[\w’'.-]+", text[start:end])
+    words = _RE3.findall(text[start:end])
     low = [w.lower() for w in words]
     if len(words) < 2 or low[0] != "the":
         return ""
@@ -312,14 +366,19 @@ def described_person(text: str, start: int, end: int, people: dict) -> str:
     if _types().get(head) != "role":
         return ""
     qualifiers = [_key(w) for w in words[1:] if w[:1].isupper() and w.lower() != head]
-    best = (-1, "")
-    for surname, (offsets, described) in people.items():
-        i = bisect_left(offsets, start) - 1
-        if i < 0 or offsets[i] <= best[0]:
-            continue
-        if all(any(_same(q, d) for d in described[i]) for q in qualifiers) if qualifiers else head in described[i]:
-            best = (offsets[i], surname)
-    return best[1]
+    mentions = people.names.mentions
+    tried: set[str] = set()
+    i = bisect_left(people.names.starts, start) - 1
+    while i >= 0 and reach > 0:
+        surname = mentions[i].surname
+        if surname not in tried:
+            tried.add(surname)
+            described = people.described_at(i)
+            if all(any(_same(q, d) for d in described) for q in qualifiers) if qualifiers else head in described:
+                return surname
+        i -= 1
+        reach -= 1
+    return ""
 
 
 def _capitalised_tail(words: list[str]) -> list[str]:
@@ -341,7 +400,7 @@ def classify(phrase: str, names: Names | None = None) -> str:
     ...  "Prime Minister Rishi Sunak", "the Kremlin", "Amira Khan of the Supporters' Trust")]
     ['named person', 'role', 'anonymous', 'vague', 'vague', 'organisation', 'organisation', 'author', 'organisation', 'named person', 'organisation', 'named person']
     """
-    words = re.findall(r"[\w’'.-]+", phrase)
+    words = _RE3.findall(phrase)
     if not words:
         return "none"
     low = [w.lower().rstrip(".") for w in words]
@@ -392,17 +451,17 @@ def _referent(a) -> str:
     if a.source.meta.get("refers_to"):
         return a.source.meta["refers_to"]
     if a.source.label == "named person":
-        names = re.findall(r"[A-Z][\w’'-]*[a-z]", a.source.text)
+        names = _RE4.findall(a.source.text)
         if names:
-            return re.sub(r"[’']s$", "", names[-1])
-    return re.sub(r"^(?:the|a|an)\s+", "", a.source.text.lower())
+            return _RE5.sub("", names[-1])
+    return _RE6.sub("", a.source.text.lower())
 
 
 def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
     """For each source, the words with which the writer keeps away from it: distancing cues
     ("claimed", "parroted") and loaded words in the writer's own voice inside the source's
     name ("The Belarusian strongman")."""
-    hits = matcher("loaded").find(doc.words)
+    hits = doc.hits["loaded"]
     hit_starts = [h.start() for h in hits]
     cues: dict[str, list[tuple[int, str]]] = {}
     for a in found:

@@ -80,7 +80,10 @@ def load_lexicon(name: str) -> tuple[Entry, ...]:
     path = data_dir() / "lexicons" / f"{name}.csv"
     entries = []
     with path.open(encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
+        reader = csv.reader(handle)
+        header = next(reader)
+        for line, values in enumerate(reader, start=2):
+            row = dict(zip(header, values))
             term = (row.get("term") or "").strip()
             if not term or term.startswith("#"):
                 continue

@@ -32,6 +32,11 @@ from .lexicon import load_lexicon, word_class
 from .resources import data_dir, stopwords
 from .segments import headline_end
 
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"[\w’'.-]+")
+_RE2 = re.compile(r"[A-Z]\.")
+
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
 _CAP = rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?"
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -82,10 +87,8 @@ def given_names() -> frozenset[str]:
     >>> "dmitry" in given_names(), "may" in given_names()
     (True, False)
     """
-    import csv
-
-    with open(data_dir() / "lexicons" / "given-names.csv", encoding="utf-8", newline="") as handle:
-        return frozenset(row["term"].strip().lower() for row in csv.DictReader(handle) if row.get("term", "").strip())
+    lines = (data_dir() / "lexicons" / "given-names.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(name for name in (line.split(",", 1)[0].strip().strip('"').lower() for line in lines) if name)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +127,7 @@ def name_kind(phrase: str) -> str:
     ['organisation', 'organisation', 'place', 'nationality', 'person', '']
     """
     words = _words()
-    tokens = [t for t in re.findall(r"[\w’'.-]+", phrase) if t.lower() not in ("the", "a", "an")]
+    tokens = [t for t in _RE1.findall(phrase) if t.lower() not in ("the", "a", "an")]
     keys = [_key(t) for t in tokens]
     if not keys:
         return ""
@@ -136,7 +139,7 @@ def name_kind(phrase: str) -> str:
     if len(keys) == 1 and keys[0] in words["demonym"]:
         return "nationality"
     if any(k in words["titles"] for k in keys[:-1]) or len(keys) > 1 and (
-            keys[0] in words["given"] or re.fullmatch(r"[A-Z]\.", tokens[0])):
+            keys[0] in words["given"] or _RE2.fullmatch(tokens[0])):
         return "person"
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
         return "organisation"  # an acronym: NATO, OSCE
@@ -168,12 +171,12 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     first = rest[0][0]
     if titled:
         evidence = "title"
-    elif len(rest) > 1 and (keys[0] in words["given"] or re.fullmatch(r"[A-Z]\.", first)):
+    elif len(rest) > 1 and (keys[0] in words["given"] or _RE2.fullmatch(first)):
         evidence = "given name"
     else:
         return None
     joined = " ".join(keys)
-    if any(k in words["organisation"] for k in keys) or joined in words["place"] | words["organisation"]:
+    if any(k in words["organisation"] for k in keys) or joined in words["place"] or joined in words["organisation"]:
         return None  # "President Putin's administration" never gets here; "Mr. Bean's Holdings" does
     if any(k in words["demonym"] or k in words["not a name"] for k in keys):
         return None
@@ -185,7 +188,7 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
 
 
 def _is_abbreviation(word: str) -> bool:
-    return word.lower() in _words()["titles"] or re.fullmatch(r"[A-Z]\.", word) is not None
+    return word.lower() in _words()["titles"] or _RE2.fullmatch(word) is not None
 
 
 def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
@@ -208,8 +211,8 @@ def _runs(text: str, start: int):
             continue  # a capital inside a word ("iPhone")
         if run:
             gap = text[run[-1][2]:a]
-            joined = gap == " " or gap == "\t" or (gap[:1] in " \t" and gap[-1:] in " \t" and all(
-                w.lower() in particles for w in gap.split()) and gap.strip())
+            joined = gap == " " or (len(gap) > 2 and gap[0] in " \t" and gap[-1] in " \t" and "\n" not in gap
+                                    and all(w.lower() in particles for w in gap.split()))
             if not joined or run[-1][0].endswith(".") and not _is_abbreviation(run[-1][0]):
                 yield run
                 run = []

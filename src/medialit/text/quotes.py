@@ -31,6 +31,14 @@ from .lexicon import form_index, word_class
 from .names import Names, find_names
 from .segments import paragraphs
 
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"[.!][”\"’']?$")
+_RE2 = re.compile(r"[^\W\d_][\w’'-]*")
+_RE3 = re.compile(r"[.!?]\s")
+_RE4 = re.compile(r"\w+")
+_RE5 = re.compile(r"[.!?]\s+\S")
+
+
 _DOUBLE = re.compile(r"''|``|[“”„«»\"]")  # '' and `` stand for double quote marks in some news archives
 _SINGLE = re.compile(r"[‘’']")
 _OPENERS_BEFORE = set(" \t\n([{—–-/“\"")
@@ -180,7 +188,7 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
     """A speaker named just after a quote: "…,” he said", "…,” said Jo Smith", "…,” as Mr. X calls it"."""
     classes = _classes()
     words = _words_with_offsets(text, end, min(p1, end + 100))
-    if words and words[0][0][:1].isupper() and re.search(r"[.!][”\"’']?$", text[max(0, end - 3):end]):
+    if words and words[0][0][:1].isupper() and _RE1.search(text[max(0, end - 3):end]):
         return _NONE  # “… ready.” Critics said …: a new sentence, not this quote's speaker
     as_it = False
     while words and words[0][0] in (",", "as"):
@@ -222,9 +230,9 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
 def _is_quoted_title(inner: str) -> bool:
     """A name of a work in quote marks: two or more words, most of its longer words capitalised, and no
     sentence inside ("Failure to Adjust: How Americans Got Left Behind")."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    words = _RE2.findall(inner)
     long_words = [w for w in words if len(w) > 3]
-    if len(words) < 2 or not long_words or re.search(r"[.!?]\s", inner) or inner.rstrip().endswith((".", "!", "?", ",")):
+    if len(words) < 2 or not long_words or _RE3.search(inner) or inner.rstrip().endswith((".", "!", "?", ",")):
         return False
     return sum(w[0].isupper() for w in long_words) >= max(2, 0.75 * len(long_words)) and words[0][0].isupper()
 
@@ -252,8 +260,8 @@ def find_quotes(text: str, *, names: Names | None = None, headline: bool = True)
         inner_start = start + (2 if text.startswith(("''", "``"), start) else 1)
         inner_end = end - (2 if closed and text.endswith("''", 0, end) else 1) if closed else end
         inner = text[inner_start:inner_end]
-        n_words = len(re.findall(r"\w+", inner))
-        short = n_words <= 4 and not re.search(r"[.!?]\s+\S", inner)
+        n_words = len(_RE4.findall(inner))
+        short = n_words <= 4 and not _RE5.search(inner)
         meta = {"inner": (inner_start, inner_end), "closed": closed}
         if _is_quoted_title(inner) and n_words > 2:
             spans.append(Span.of(text, start, end, "quote", label="quoted title", why=TITLE_WHY, voice="quote",
