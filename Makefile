@@ -16,7 +16,7 @@ BWRAP_BIN ?= $(or $(shell command -v bwrap 2>/dev/null),/usr/bin/bwrap)
 NEED_BWRAP := $(if $(filter Linux,$(shell uname -s)),$(if $(wildcard $(BWRAP_BIN)),,yes),)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test chromium bubblewrap grader data assign release evaluate bench clean-venv
+.PHONY: help install lab test chromium bubblewrap grader data assign release evaluate corpora bench clean-venv
 
 help: ## List every task with one line each
 	@echo "medialit tasks:"
@@ -84,10 +84,14 @@ assign: $(VENV)/.installed ## Generate exercises/ from solutions/ (run after edi
 release: $(VENV)/.installed ## Build the student release in release/ (no solutions; keys scrambled)
 	$(BIN)/medialit release release
 
-evaluate: $(VENV)/.installed ## Score the detectors on the seed gold and the held-out check texts
+evaluate: $(VENV)/.installed ## Score the detectors on the seed gold, the check texts and the held-out corpora
 	$(BIN)/medialit evaluate
 	$(BIN)/medialit evaluate --gold-dir tests/heldout
 	$(BIN)/medialit evaluate --gold-dir tests/heldout-blind
+	$(BIN)/medialit evaluate --corpora
+
+corpora: $(VENV)/.installed ## Fetch and convert the held-out corpora (needs a connection; see evaluation/README.md)
+	$(BIN)/python evaluation/corpora.py fetch convert
 
 bench: $(VENV)/.installed ## Run the benchmark scripts and print their figures
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -166,9 +166,29 @@ def _release(args) -> int:
     return 0
 
 
+def _evaluate_corpora(args) -> int:
+    from .analysis.corpora import corpora_dir, evaluate_corpora, format_corpora
+
+    folder = args.corpora if args.corpora != "default" else corpora_dir()
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    found = False
+    for split in splits:
+        results = evaluate_corpora(folder, split=split)
+        if results:
+            found = True
+            print(format_corpora(results, split=split))
+    if not found:
+        print("no held-out corpora found (looked in $MEDIALIT_CORPORA and ~/.cache/medialit/corpora): "
+              "`make corpora` fetches them once, with a connection; see evaluation/README.md")
+    return 0
+
+
 def _evaluate(args) -> int:
     import json
     from dataclasses import asdict
+
+    if args.corpora:
+        return _evaluate_corpora(args)
 
     from .analysis.claims import ClaimMapError
     from .analysis.evaluation import evaluate, evaluate_alignment, format_alignment, format_evaluation, load_anchored, score
@@ -256,6 +276,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold-dir", help="a folder of NAME.txt + NAME.json gold written with anchors")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra span")
+    evaluate.add_argument("--corpora", nargs="?", const="default", metavar="DIR",
+                          help="score on the held-out public corpora instead (evaluation/README.md); DIR defaults to "
+                               "$MEDIALIT_CORPORA or ~/.cache/medialit/corpora")
+    evaluate.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                          help="with --corpora: the split to score (dev was read while writing rules; test was not)")
     evaluate.set_defaults(run=_evaluate)
     return parser
 

@@ -34,7 +34,7 @@ from ..text.names import name_kind
 from ..text.segments import headline_end
 from ..text.lexicon import Entry, form_index, word_class
 from .sources import (classify, clause_subject, described_person, not_a_source, person_index, source_after,
-                      source_before, stance_in_context)
+                      source_before, source_noun, stance_in_context)
 from ..span import Span
 
 # Patterns used in loops, compiled once.
@@ -44,8 +44,13 @@ _RE3 = re.compile(r"\bas\b")
 _RE4 = re.compile(r"[?”\"]\s*[\w\s.]{0,40}$")
 _RE5 = re.compile(r"([\w’'-]+)\W*$")
 _RE6 = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
-_RE7 = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_RE8 = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$")
+_PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|over|when))\s*"
+                               r"(?:\w+ly\s+)?$")  # "…, telling supporters", "for saying that"
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")  # "… reported that … but said …"
+_PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$")
+_ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
+                           r"\s(?:--|[–—]))\s*$")
 _RE9 = re.compile(r"[,”\"’']\s*$")
 _RE10 = re.compile(r"\s+it\b")
 _RE11 = re.compile(r"\bas\s+$")
@@ -98,6 +103,7 @@ _SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|i
                       r"twitter|facebook)\b", re.IGNORECASE)
 _SPEAKER_COLON = re.compile(r"[\"“]?(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})(?P<cue>:)[ \t]+(?=\S)")
 _LINE_START = re.compile(r"\n")
+_BEFORE_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
 _DASH = re.compile(r"[―—–]|--")
 _DASH_AFTER_QUOTE = re.compile(r"(?P<cue>[―—–]|--)[ \t]*(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})")
 _ACCORDING = re.compile(r"[aAcC](?<![\w][aAcC])(?i:(?<=[aA])ccording to|(?<=[aA])s (?:provided|reported|stated|"
@@ -109,6 +115,10 @@ _ING_BOUNDARY = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
 # "has faced (domestic and international) criticism over …": a reporting noun received, not made
 _FACED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|dr(?:aw|aws|ew|awn|awing)|attract(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
                     r"sparked|prompted|triggered)\s+(?:(?:[\w-]+,?|and)\s+){0,4}$", re.IGNORECASE)
+
+
+_FINDINGS = frozenset(("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+                       "research", "results"))
 
 
 def _determiners() -> frozenset[str]:
@@ -159,6 +169,8 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
     nxt = _next_word(text, m.end(), s1)
     if context.startswith("before:"):
         return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
+    if context == "before-quote":  # "She continued, “…”", "He went on: “…”"
+        return _BEFORE_QUOTE.match(after) is not None
     if context == "calling":  # "called it a mistake", "called Oz a quack", "called his behaviour “outrageous”"
         return _RE2.match(after) is not None
     if not after.strip(" .,;!?”\"’'"):
@@ -205,7 +217,7 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
         two_back = _RE6.search(before)
         if could_be_noun and two_back and two_back.group(1).lower() in _determiners() \
-                and not classify(two_back.group(2)):
+                and not classify(two_back.group(2)) and not source_noun(two_back.group(2)):
             continue  # "the same promise", "a stern warning": a noun
         if prev_word in _determiners() - word_class("grammar", "quantifier") or prev_word.endswith(("’s", "'s")) or \
                 prev_word in ("is", "are", "was", "were", "be", "been", "being"):
@@ -214,6 +226,8 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # "reports suggesting", "claims made": the first word is a noun
         if not _context_ok(entry, text, m, s1):
             continue
+        if entry.context == "person-subject" and could_be_noun and nxt in _PREPOSITIONS | {"than", "and", "or"}:
+            continue  # "his TV show than …", "the show on Sunday": a noun
         src = None
         if word.endswith(("ing", "ed")) and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')) \
                 and text.find(", ", m.end(), s1) != -1:
@@ -225,9 +239,8 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     src = None
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
-        elif (word.endswith("ing") and re.search(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|"
-                                                 r"over|when))\s*(?:\w+ly\s+)?$", text[s0:m.start()])) or re.search(
-                r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[s0:m.start()]):
+        elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m.start() - 40), m.start())) or \
+                _AND_BEFORE.search(text, max(s0, m.start() - 40), m.start()):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
             for a in reversed(found):
@@ -243,19 +256,21 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     src = subject
         else:
             end = m.start()
-            paren = _RE7.search(text[s0:end])
+            paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end)
             if paren:  # "Gov. Mike Pence (R-IN) said"
-                end = s0 + paren.start()
+                end = paren.start()
             src = source_before(text, s0, end)
-            relative = _RE8.search(
-                                 text[s0:end])
-            if src is None and relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
-                src = source_before(text, s0, s0 + relative.start())
-            aside = re.search(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
-                              r"\s(?:--|[–—]))\s*$", text[s0:end])
-            if src is None and aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
-                src = source_before(text, s0, s0 + aside.start())
-            if src is None and _RE9.search(text[s0:end]):
+            if src is None:
+                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), end)
+                if relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
+                    src = source_before(text, s0, relative.start())
+            if src is None:
+                aside = _ASIDE_BEFORE.search(text, max(s0, end - 200), end)
+                if aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
+                    before_aside = aside.start()
+                    paren = _PAREN_BEFORE.search(text, max(s0, before_aside - 60), before_aside)
+                    src = source_before(text, s0, paren.start() if paren else before_aside)  # "X (R-Ohio), a …,"
+            if src is None and _RE9.search(text, max(s0, end - 4), end):
                 src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
             if src is None:
                 src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
@@ -264,8 +279,10 @@ def _verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
                 "named person", "role", "anonymous", "vague", "author", "organisation")
                 or text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "evidence noun")
-                and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")):
-            continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." attributes
+                and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")
+                and not (nxt == "that" and text[src[0]:src[1]].split()[-1].lower() in _FINDINGS)):
+            continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." and
+            # "a poll shows that …" (a survey's finding, reported) attribute
         after = text[m.end():s1]
         if _RE10.match(after):  # "as Mr. Putin refers to it": the quoted term before
             quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
@@ -288,8 +305,9 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if _in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())
-        before = text[s0:m.start()]
-        after = text[m.end():s1]
+        base = max(s0, m.start() - 120)
+        before = text[base:m.start()]
+        after = text[m.end():min(s1, m.end() + 120)]
         src = None
         possessive = _RE14.search(before)
         by = _RE15.match(after)
@@ -297,11 +315,11 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if possessive and possessive.group(1)[:1].isupper():
             if not _RE17.match(after):
                 continue  # "Trump’s statement was true": a mention of the statement, not a cue with content
-            src = source_before(text, s0, s0 + possessive.end(1))
+            src = source_before(text, s0, base + possessive.end(1))
         elif by:
             src = source_after(text, m.end() + by.end(), s1)
         elif made:
-            src = source_before(text, s0, s0 + made.start())
+            src = source_before(text, s0, base + made.start())
         elif _FACED.search(before) and _RE18.match(after):
             pass  # "He has faced domestic and international criticism over …": nobody named
         elif not _RE19.match(after) or not m.group().endswith("s") and entry.term in ("report",):
@@ -374,11 +392,19 @@ def _punctuation_cues(text: str, doc: Document, people: dict) -> list[Span]:
         m = _DASH_AFTER_QUOTE.match(text, dash.start()) if text[close:close + 1] in ("”", '"', "’", "'") else None
         if m is None:
             continue
-        quote = doc.quote_at(close, close + 1)
-        if quote is None or not classify(m.group("who"), doc.names):
+        if not classify(m.group("who"), doc.names):
             continue
+        quote = doc.quote_at(close, close + 1)
+        if quote is not None:
+            content = (quote.start, quote.end)
+        else:  # quote marks that do not pair up ("”…” ― Name"): a line that opens with one is the quote
+            line = text.rfind("\n", 0, close) + 1
+            line_end = text.find("\n", m.end())
+            if text[line:line + 1] not in ("“", "”", '"') or text[m.end():len(text) if line_end < 0 else line_end].strip():
+                continue
+            content = (line, close + 1)
         found.append(_make(text, doc, people, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")),
-                           "neutral", (quote.start, quote.end), "dash"))
+                           "neutral", content, "dash"))
     return found
 
 

@@ -42,6 +42,8 @@ def _grammar() -> dict[str, frozenset[str]]:
         "stop": word_class("grammar", "clause word"),
         "titles": word_class("name-words", "title", "office"),
         "verbish": word_class("grammar", "auxiliary"),
+        "stop or determiner": word_class("grammar", "clause word", "article", "demonstrative", "possessive",
+                                         "quantifier"),
         "openers": word_class("grammar", "clause opener") | (word_class("grammar", "clause word")
                                                             - word_class("grammar", "article", "demonstrative")),
     }
@@ -71,12 +73,22 @@ _TAIL = re.compile(
     r"today|yesterday|recently|earlier|now|already|still|even|widely|largely|long|firmly|strongly|himself|herself|itself|themselves|publicly|"
     r"privately|openly|reportedly|allegedly|would|will|did|does|do|first|often|once again|at the same time|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|"
-    r"last week|this week|(?-i:[a-z]+ly)))+[\s,]*$", re.IGNORECASE)
+    r"last week|this week|(?-i:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily)\b)[a-z]+ly)))+"
+    r"[\s,]*$", re.IGNORECASE)  # "-ly" adverbs, but not nouns such as "the family"
 
 
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
     return {form: e.category for e in load_lexicon("source-types") for form in e.forms}
+
+
+def source_noun(word: str) -> bool:
+    """Whether ``word`` is a noun for a source in ``data/lexicons/source-types.csv``.
+
+    >>> source_noun("woman"), source_noun("promise")
+    (True, False)
+    """
+    return word.lower() in _types()
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -118,7 +130,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     'the authoritarian Belarusian leader'
     """
     end = trim_tail(text, lo, end)
-    toks = _tokens(text, max(lo, end - 120), end)
+    toks = _tokens(text, max(lo, end - 90), end)
     if not toks or toks[-1][2] != end and text[toks[-1][2]:end].strip():
         return None
     word, w0, w1 = toks[-1]
@@ -130,7 +142,7 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         return None
     i = len(toks) - 1
     if _cap(word):
-        while i > 0 and (_cap(toks[i - 1][0]) and toks[i - 1][0].lower() not in grammar["stop"] | grammar["determiners"]
+        while i > 0 and (_cap(toks[i - 1][0]) and toks[i - 1][0].lower() not in grammar["stop or determiner"]
                          or toks[i - 1][0].lower() == "and" and i > 1 and _cap(toks[i - 2][0])):
             i -= 1
         # an appositive role before the name: "Putin’s spokesperson Dmitry Peskov"
@@ -193,8 +205,10 @@ def clause_subject(text: str, lo: int, end: int, names: Names | None = None) -> 
         start += 1
     stop = trim_tail(text, start, end)
     words = text[start:stop].split()
-    if not 1 <= len(words) <= 9 or any(w.lower() in _grammar()["verbish"] or w in ("to", "not") or
-                                       w[0].islower() and w.endswith("ed") for w in words):
+    if not 1 <= len(words) <= 9 or any(
+            w.lower() in _grammar()["verbish"] or w == "not" or w[0].islower() and w.endswith("ed")
+            or w == "to" and (i == 0 or words[i - 1].lower() != "close")  # but "those close to him say"
+            for i, w in enumerate(words)):
         return None  # "X refused to …", "Y has …": a clause with a verb of its own
     first = words[0].lower()
     if words[0][0].islower() and first not in _grammar()["determiners"] or first in _grammar()["openers"]:
@@ -235,8 +249,8 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
             break
         if low == "and" and not (j + 1 < len(toks) and toks[j + 1][0][:1].isalnum()):
             break
-        if tok[:1].islower() and j > 0 and _cap(toks[j - 1][0]) and _verb_form(low):
-            break  # "Lukashenko said" -> stop before a following verb
+        if tok[:1].islower() and j > 0 and _cap(toks[j - 1][0]) and (_verb_form(low) or low.endswith(("ly", "ed"))):
+            break  # "Lukashenko said", "Mr. Schultz generally supported" -> stop before a verb or adverb
         if low not in ("and", "of") and low not in grammar["determiners"]:
             last = j
         j += 1
@@ -321,7 +335,7 @@ class People:
                 last[mention.surname] = k
             self._previous[-1] = -1
         chain, k = [], i
-        while k >= 0 and k not in self._described:  # walk back to a mention already worked out
+        while k >= 0 and k not in self._described and len(chain) < 40:  # back to a mention worked out, or 40
             chain.append(k)
             k = self._previous.get(k, -1)
         words = self._described.get(k, frozenset())
@@ -403,6 +417,14 @@ def classify(phrase: str, names: Names | None = None) -> str:
     words = _RE3.findall(phrase)
     if not words:
         return "none"
+    tail = _capitalised_tail(words)
+    return _classify(phrase, bool(tail) and names is not None and names.is_surname(tail[-1]))
+
+
+@lru_cache(maxsize=8192)
+def _classify(phrase: str, surname: bool) -> str:
+    """:func:`classify` of ``phrase``; ``surname``: its last capitalised word is a surname the text names."""
+    words = _RE3.findall(phrase)
     low = [w.lower().rstrip(".") for w in words]
     grammar, types = _grammar(), _types()
     if len(low) == 1 and low[0] in grammar["pronouns"]:
@@ -413,7 +435,7 @@ def classify(phrase: str, names: Names | None = None) -> str:
             if types.get(word):
                 return types[word]
         if head_words and all(_cap(w) for w in head_words):
-            return classify(" ".join(head_words), names)
+            return _classify(" ".join(head_words), surname)
     joined = " ".join(low)
     for n in (3, 2):  # multiword terms of the list: "state media", "people familiar", "news agency"
         for i in range(len(low) - n + 1):
@@ -422,7 +444,7 @@ def classify(phrase: str, names: Names | None = None) -> str:
                 return kind
     tail = _capitalised_tail(words)
     if tail and tail[-1].lower() not in types:
-        if names is not None and names.is_surname(tail[-1]):
+        if surname:
             return "named person"
         kind = name_kind(" ".join(tail))
         if kind in ("organisation", "place"):

@@ -200,25 +200,34 @@ def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
 _CAP_WORD = re.compile(rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?")
 
 
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern:
+    """Capitalised words joined by single spaces or by small name particles ("von der"): a run starts with a
+    capital letter (a plain character class, which the regex engine scans for quickly)."""
+    particles = "|".join(re.escape(p) for p in sorted(_words()["particles"], key=len, reverse=True))
+    word = rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?"
+    return re.compile(rf"{word}(?:(?: (?:{particles}))* {word})*")
+
+
 def _runs(text: str, start: int):
     """Runs of capitalised words (with particles such as "von der" between them), as lists of
     (word, start, end); a word ending a sentence ("Jinping.") ends its run. One pass over the text."""
-    particles = _words()["particles"]
-    run: list[tuple[str, int, int]] = []
-    for m in _CAP_WORD.finditer(text, start):
+    for m in _run_pattern().finditer(text, start):
         a = m.start()
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-"):
             continue  # a capital inside a word ("iPhone")
-        if run:
-            gap = text[run[-1][2]:a]
-            joined = gap == " " or (len(gap) > 2 and gap[0] in " \t" and gap[-1] in " \t" and "\n" not in gap
-                                    and all(w.lower() in particles for w in gap.split()))
-            if not joined or run[-1][0].endswith(".") and not _is_abbreviation(run[-1][0]):
-                yield run
+        if " " not in m.group():
+            continue  # one capitalised word alone is never a full name
+        run: list[tuple[str, int, int]] = []
+        at = a
+        for word in m.group().split(" "):
+            run.append((word, at, at + len(word)))
+            at += len(word) + 1
+            if word.endswith(".") and not _is_abbreviation(word):
+                yield run  # "… Xi Jinping. The Chinese leader": a sentence ends the run
                 run = []
-        run.append((m.group(), a, m.end()))
-    if run:
-        yield run
+        if run:
+            yield run
 
 
 def find_names(text: str, *, headline: bool = True) -> Names:

@@ -267,7 +267,7 @@ def find_quotes(text: str, *, names: Names | None = None, headline: bool = True)
             spans.append(Span.of(text, start, end, "quote", label="quoted title", why=TITLE_WHY, voice="quote",
                                  meta=meta))
             continue
-        left_from = spans[-1].end if spans and spans[-1].end > p0 else p0
+        left_from = max(spans[-1].end if spans and spans[-1].end > p0 else p0, start - 240)  # the words just before
         who, at0, at1 = _speaker_right(text, end, p1)
         if not who:
             who, at0, at1 = _speaker_left(text, names, left_from, start)
