@@ -105,10 +105,69 @@ def test_notebook_runs_end_to_end_on_the_seed_set(path, monkeypatch):
     assert all(base64.b64decode(png)[:4] == b"\x89PNG" for png in pictures)
 
 
+# The seed event's people, places and outlets, and the seed articles' names: a lesson shown on other
+# articles must not mention any of them, in its text or in what its cells show.
+SEED_WORDS = re.compile(r"Lukashenk|Belarus|Minsk|Moscow|Putin|Peskov|Russia|Ukrain|Kyiv|Zelensk|Kremlin|BBC|"
+                        r"\bRT\b|BelTA|FOX News|New York Times|Washington Post|CNN|Foreign Policy|opinion-site|"
+                        r"bbc-repost|the opinion site|the aggregator|the BBC copy|the re-post")
+NOTE_CALL = re.compile(r'show_lesson_note\(articles, "([\w.-]+)"\)')
+
+
+def shown_text(nb) -> str:
+    """Everything the code cells show as text (printed, HTML, Markdown, widget state), not pictures."""
+    return "".join(o.get("text", "") + "".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                                               for k, v in o.get("data", {}).items() if not k.startswith("image/"))
+                   for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
 @pytest.mark.notebooks
 @pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
 def test_lesson_runs_on_another_article_set(path, other_set_dir, monkeypatch):
     nb = run_notebook(path, env_set=other_set_dir, monkeypatch=monkeypatch)
-    text = "".join(o.get("text", "") + json.dumps(o.get("data", {})) for c in nb.cells if c.cell_type == "code"
-                   for o in c.outputs)
-    assert "council-blog" in text and "Lukashenko" not in text and "opinion-site" not in text
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert SEED_WORDS.findall(markdown) == [], "the lesson's own text names the seed articles"
+    text = shown_text(nb)
+    assert "council-blog" in text
+    assert SEED_WORDS.findall(text) == [], "a cell shows something about the seed articles"
+    assert "About these articles" not in text  # the other set has no notes: the kit's generic prompts
+    from medialit.text.notes import generic_notes
+
+    for key in NOTE_CALL.findall("".join(c.source for c in nb.cells if c.cell_type == "code")):
+        if key in generic_notes():
+            assert generic_notes()[key].split("\n")[0][:40] in text, f"the generic prompt {key} is not shown"
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_lesson_shows_the_set_notes_on_the_seed_set_and_runs_on_two_articles(path, tmp_path, monkeypatch):
+    from conftest import OTHER_SET, write_set
+    from medialit.text.notes import read_notes
+
+    seed_notes = read_notes(ROOT / "data" / "articles" / "lukashenko-2023")
+    keys = NOTE_CALL.findall("".join(c.source for c in nbformat.read(path, as_version=4).cells
+                                     if c.cell_type == "code"))
+    if any(k in seed_notes for k in keys):
+        monkeypatch.delenv("MEDIALIT_ARTICLES", raising=False)
+        text = shown_text(run_notebook(path))
+        for key in keys:
+            if key in seed_notes:
+                assert seed_notes[key].split("\n")[0][:40] in text, f"the set's note {key} is not shown"
+        assert "About these articles" in text
+    two = write_set(tmp_path / "two", {k: v for k, v in list(OTHER_SET.items())[:2]})
+    nb = run_notebook(path, env_set=two, monkeypatch=monkeypatch)
+    assert [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"] == []
+
+
+def test_every_lesson_note_key_is_used_and_every_used_key_has_a_note():
+    """A typo in a note's heading or in a lesson's key would silently show nothing."""
+    from medialit.text.notes import generic_notes, read_notes
+
+    used = set()
+    for path in LESSONS:
+        used |= set(NOTE_CALL.findall("".join(c.source for c in nbformat.read(path, as_version=4).cells
+                                              if c.cell_type == "code")))
+    seed_notes = read_notes(ROOT / "data" / "articles" / "lukashenko-2023")
+    assert set(seed_notes) <= used and set(generic_notes()) <= used
+    assert used <= set(seed_notes) | set(generic_notes())

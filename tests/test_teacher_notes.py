@@ -60,8 +60,23 @@ def questions() -> list[dict]:
     return found
 
 
+NOTE_CALL = re.compile(r'show_lesson_note\(articles, "([\w.-]+)"\)')
+
+
 def try_it_count(path: Path) -> int:
-    return sum(1 for c in cells(path) if c["cell_type"] == "markdown" and "**Try it" in source(c))
+    """Try-it prompts as the seed set shows them: in markdown cells, and in the set's notes (or the kit's
+    generic prompt) that a ``show_lesson_note`` cell shows."""
+    from medialit.text.notes import generic_notes, read_notes
+
+    seed_notes = read_notes(ARTICLES)
+    count = 0
+    for c in cells(path):
+        if c["cell_type"] == "markdown":
+            count += "**Try it" in source(c)
+        else:
+            for key in NOTE_CALL.findall(source(c)):
+                count += "**Try it" in seed_notes.get(key, generic_notes().get(key, ""))
+    return count
 
 
 def discussion_count(path: Path) -> int:

@@ -12,7 +12,7 @@ _EXPORTS = {
     **dict.fromkeys(["compare", "article_stats", "scorecard", "voice_rows", "ArticleStats"], "comparison"),
     **dict.fromkeys(["align_claims", "omission_table", "how_matched", "Claim"], "claims"),
     **dict.fromkeys(["evaluate", "evaluate_alignment"], "evaluation"),
-    **dict.fromkeys(["practice", "most_loaded_sentence"], "practice_text"),
+    **dict.fromkeys(["practice", "most_loaded_sentence", "most_quoted", "neutral_pairs"], "practice_text"),
     **dict.fromkeys(["overview_rows", "mark_rows", "sentiment_rows"], "rows"),
 }
 __all__ = sorted(_EXPORTS)

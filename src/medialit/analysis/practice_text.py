@@ -71,3 +71,67 @@ def most_loaded_sentence(article: Article) -> str:
     loaded = [s for s in annotate(article.text) if s.kind == "loaded"]
     body = [s for s in sentences(article.text) if s.label == "sentence"]
     return max(body, key=lambda b: (sum(b.start <= s.start < b.end for s in loaded), -b.start)).text
+
+
+def _plain(span) -> str | None:
+    """The word to put in place of a loaded span: its first neutral alternative, "" to leave it out,
+    None when the alternative is advice rather than a word ("(describe what happened)")."""
+    first = (span.alternative or "").split(";")[0].strip()
+    if first.startswith("(leave it out)"):
+        return ""
+    if not first or first.startswith("(") or " (" in first:
+        return None
+    return first[:1].upper() + first[1:] if span.text[:1].isupper() else first
+
+
+def neutral_pairs(articles, *, limit: int = 4) -> list[tuple[str, str]]:
+    """Sentences of the articles with loaded words, each beside the same sentence with every loaded word
+    put into its neutral alternative (or left out), for testing a sentiment score on both. One sentence
+    per article in turn, up to ``limit``; sentences with a loaded word that has no one-word
+    alternative are skipped.
+
+    >>> from medialit import load_articles
+    >>> loaded, neutral = neutral_pairs(load_articles())[0]
+    >>> "parroted" in loaded, "repeated" in neutral
+    (True, True)
+    """
+    per_article = []
+    for article in articles:
+        text = article.text
+        loaded = [s for s in annotate(text) if s.kind == "loaded"]
+        pairs = []
+        for sentence in (s for s in sentences(text) if s.label == "sentence"):
+            inside = [s for s in loaded if sentence.start <= s.start and s.end <= sentence.end]
+            plain = [_plain(s) for s in inside]
+            if not inside or any(p is None for p in plain):
+                continue
+            out, at = [], sentence.start
+            for span, word in zip(inside, plain):
+                if span.start < at:
+                    continue
+                piece = text[at:span.start]
+                out.append(piece if word else piece.rstrip(" "))
+                out.append(word)
+                at = span.end
+            out.append(text[at:sentence.end])
+            neutral = "".join(out).strip()
+            pairs.append((sentence.text, neutral[:1].upper() + neutral[1:]))
+        per_article.append(pairs)
+    mixed: list[tuple[str, str]] = []
+    for i in range(max((len(p) for p in per_article), default=0)):
+        mixed += [p[i] for p in per_article if i < len(p)]
+    return mixed[:limit]
+
+
+def most_quoted(articles):
+    """The article with the most words inside quote marks (the first, when none quotes anyone).
+
+    >>> from medialit import load_articles
+    >>> most_quoted(load_articles()).id
+    'bbc-repost'
+    """
+    from .comparison import compare
+
+    stats = compare(articles)
+    shares = [s.quoted_share * s.words for s in stats]
+    return list(articles)[max(range(len(shares)), key=lambda i: (shares[i], -i))]

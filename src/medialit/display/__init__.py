@@ -15,6 +15,7 @@ _EXPORTS = {
     **dict.fromkeys(["plot_claims", "plot_lengths", "plot_rates", "plot_sentiment", "plot_source_mix", "Chart",
                      "figure_png"], "plots"),
     "format_report": "report",
+    **dict.fromkeys(["format_lesson_note", "show_lesson_note"], "notes"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
