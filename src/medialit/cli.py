@@ -8,6 +8,7 @@
     medialit report [SET] --out report.html
                                   one self-contained page comparing the articles of a set
     medialit assign               generate exercises/ from solutions/
+    medialit assign --set FOLDER  an exercise on a teacher's own set, keys proposed for review
     medialit grade SUBMISSIONS... --out grades.csv [--feedback DIR]
                                   grade a class: fresh kernel per notebook, nbgrader-style gradebook
     medialit release OUT/         what students receive: no solutions, keys scrambled
@@ -121,9 +122,31 @@ def _assign(args) -> int:
     from .grading.assign import assign
     from .grading.keys import repo_dir
 
+    if args.set:
+        return _assign_set(args.set)
     root = repo_dir()
     for path in assign(Path(args.solutions or root / "solutions"), Path(args.exercises or root / "exercises")):
         print(f"wrote {path}")
+    return 0
+
+
+def _assign_set(folder: str) -> int:
+    from .grading.review import review_tasks
+    from .grading.set_exercise import build_set_exercise, write_review_notebook
+
+    try:
+        paths = build_set_exercise(folder)
+    except (ArticleError, ValueError) as error:
+        print(f"medialit: {error}", file=sys.stderr)
+        return 1
+    review = write_review_notebook(folder)
+    tasks = review_tasks(folder)
+    waiting = [t for t in tasks if not t["reviewed"]]
+    print(f"wrote {paths['exercise']} (for students)\nwrote {paths['solutions']} (model answers)\n"
+          f"keys in {paths['annotations']}/: {len(tasks) - len(waiting)} of {len(tasks)} paragraphs reviewed")
+    if waiting:
+        print(f"Review the proposed keys before students see them: open {review} in JupyterLab, run it, "
+              "correct the marks and press Save for each paragraph; then run this command again.")
     return 0
 
 
@@ -134,7 +157,7 @@ def _grade(args) -> int:
     from .grading.pages import write_feedback
 
     options = Options(assignment=args.assignment, duedate=args.duedate or "", cell_timeout=args.timeout,
-                      memory_mb=args.memory_mb, sandbox=not args.no_sandbox)
+                      memory_mb=args.memory_mb, sandbox=not args.no_sandbox, set_folder=args.set)
     try:
         rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
     except Stopped as stopped:
@@ -253,12 +276,16 @@ def build_parser() -> argparse.ArgumentParser:
     assign = sub.add_parser("assign", help="generate exercises/ from solutions/ (answers removed)")
     assign.add_argument("--solutions", help="solutions folder (default: the kit's solutions/)")
     assign.add_argument("--exercises", help="exercises folder to write (default: the kit's exercises/)")
+    assign.add_argument("--set", metavar="FOLDER", help="build an exercise on this article set instead, with keys "
+                        "proposed by the detectors for you to review (written into the set's folder)")
     assign.set_defaults(run=_assign)
     grade = sub.add_parser("grade", help="grade submitted exercise notebooks into a gradebook")
     grade.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="notebooks, or folders of notebooks")
     grade.add_argument("--out", default="grades.csv", help="the gradebook to write (default: grades.csv)")
     grade.add_argument("--assignment", help="the exercise number, e.g. 03 (default: read from each notebook)")
     grade.add_argument("--duedate", help="due date for the duedate column")
+    grade.add_argument("--set", metavar="FOLDER", help="the article set of an exercise built with `assign --set` "
+                       "(default: the folder each notebook names)")
     grade.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
     grade.add_argument("--timeout", type=float, default=30, help="seconds a cell may run before it is stopped")
     grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of each student's kernel")

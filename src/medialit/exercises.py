@@ -40,6 +40,16 @@ class CheckResult:
         return f"<b>Question {self.question_id}</b>" + format_feedback(self.feedback)
 
 
+def _scored(question: dict, answer) -> Feedback:
+    """The feedback on an answer, saying so when the key has not been reviewed by the teacher."""
+    feedback = score_answer(question, answer)
+    if question.get("reviewed") is False:
+        from .grading.review import UNREVIEWED_NOTE
+
+        feedback.messages.append(UNREVIEWED_NOTE)
+    return feedback
+
+
 def check(question_id: str, answer) -> CheckResult:
     """Check an answer and explain the result. Never raises.
 
@@ -62,9 +72,27 @@ def check(question_id: str, answer) -> CheckResult:
             return CheckResult(question["id"], Feedback(0.0, "not answered", [
                 f"The answer cell stopped with {error}; read the note above, fix the line and run the cell again."],
                 float(question.get("points", 1))))
-        return CheckResult(question["id"], score_answer(question, answer))
+        return CheckResult(question["id"], _scored(question, answer))
     except Exception as error:  # never let a check crash a student's notebook
         return CheckResult(str(question_id), Feedback(0.0, "invalid", [f"Could not check this ({error})."]))
+
+
+def use_set(folder):
+    """Use the exercise a teacher built for their own article set (``medialit assign --set FOLDER``):
+    its questions become known to :func:`check` and :func:`question_marker`. Returns the set's articles
+    (None inside the grader's kernel, which needs neither the articles nor the keys).
+
+    >>> from medialit.text.articles import sets_dir
+    >>> use_set(sets_dir() / "lukashenko-2023").ids
+    ['opinion-site', 'bbc-repost', 'aggregator']
+    """
+    if _grading():
+        return None
+    from .grading.keys import use_set as register
+    from .text.articles import load_articles
+
+    register(folder)
+    return load_articles(folder)
 
 
 def question_text(question_id: str) -> str:
@@ -112,7 +140,7 @@ def question_marker(question_id: str):
     from .widgets.marker import QuestionMarker, default_marks_file
 
     return QuestionMarker(question["id"], question["text"], kinds=kinds, marks_file=default_marks_file(),
-                          check=lambda value: score_answer(question, [(s.start, s.end, s.kind) for s in value]))
+                          check=lambda value: _scored(question, [(s.start, s.end, s.kind) for s in value]))
 
 
 install_answer_guard()  # in a notebook: one beginner mistake in an answer cell must not stop Run All

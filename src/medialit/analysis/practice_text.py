@@ -1,7 +1,7 @@
 """Practice texts for the Marker: a paragraph of an article and its answer key.
 
-The key is the gold annotation when the article's set has one (``data/annotations/<set>/``); for any
-other set it is what the detectors find, so lessons work on a teacher's own articles too.
+The key is the gold annotation when the article's set has one (``<set>/annotations/`` or
+``data/annotations/<set>/``); for any other set it is what the detectors find, so lessons work on a teacher's own articles too.
 """
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ from .annotation import annotate
 from ..text.articles import Article
 from .evaluation import gold_dir
 from ..text.splitter import sentences
+
+
+def set_gold_file(article: Article):
+    """Where an article's gold annotations are: ``<set folder>/annotations/<id>.json`` (a teacher's set,
+    keys reviewed with ``medialit assign --set``), else ``data/annotations/<set>/<id>.json``.
+
+    >>> from medialit import load_articles
+    >>> set_gold_file(load_articles()["aggregator"]).parent.name
+    'lukashenko-2023'
+    """
+    own = article.path.parent / "annotations" / f"{article.id}.json"
+    return own if own.exists() else gold_dir(article.path.parent.name) / f"{article.id}.json"
 
 
 def body_paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -46,7 +58,7 @@ def practice(article: Article, paragraph: int | None = None, *, kinds=KINDS) -> 
     paragraphs = body_paragraphs(article)
     spans, origin = None, "detectors"
     if article.path is not None:
-        gold_file = gold_dir(article.path.parent.name) / f"{article.id}.json"
+        gold_file = set_gold_file(article)
         if gold_file.exists():
             spans, origin = json.loads(gold_file.read_text(encoding="utf-8"))["spans"], "gold"
     if spans is None:

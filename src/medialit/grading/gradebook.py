@@ -29,7 +29,7 @@ from pathlib import Path
 import nbformat
 
 from .batch import Stopped, interrupts, run_all  # noqa: F401  (Stopped: what grade() raises on Ctrl+C)
-from .keys import all_questions, assignment_questions
+from .keys import all_questions, assignment_questions, question_order, use_set
 from .runner import remove_folder
 from .sandbox import precompile_kit, sandbox_status, warning
 from .scoring import TO_BE_GRADED, score_answer
@@ -56,6 +56,7 @@ class Options:
     memory_mb: int = 2048
     sandbox: bool = True
     scratch_root: str | None = None
+    set_folder: str | None = None  # a teacher's article set whose own exercise is graded (else read from each notebook)
 
 
 def _identity(nb: dict, path: Path, assignment: str) -> dict:
@@ -130,6 +131,12 @@ def grade_file(path: str, options: Options) -> dict:
     except OSError:
         row["timestamp"] = ""
     nb, status = read_submission(path)
+    set_folder = options.set_folder or ((nb or {}).get("metadata") or {}).get("medialit", {}).get("set")
+    if set_folder:
+        try:
+            use_set(set_folder)
+        except OSError as error:
+            row["flags"].append(f"the exercise's article set {set_folder} cannot be read ({error.strerror})")
     assignment = _assignment(nb, path) if nb else (options.assignment or "")
     if nb is not None and assignment is None:
         status = "not a medialit exercise"
@@ -140,6 +147,8 @@ def grade_file(path: str, options: Options) -> dict:
     questions = assignment_questions(assignment) if assignment else []
     row.update(assignment=assignment, duedate=options.duedate, **_identity(nb or {}, path, assignment))
     scores = {q["id"]: 0.0 for q in questions}
+    row["flags"] += [f"{q['id']}: key proposed by the detectors, not reviewed by the teacher" for q in questions
+                     if q.get("reviewed") is False]
     manual = False
     if status == "ok":
         try:
@@ -249,7 +258,7 @@ def _cell(score) -> str | float:
 
 def write_csv(rows: list[dict], out: Path) -> None:
     """Write the gradebook atomically (a temporary file, then a rename)."""
-    question_ids = sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
+    question_ids = sorted({q for r in rows for q in r["scores"]}, key=question_order)
     columns = NBGRADER_COLUMNS + [f"q{q}" for q in question_ids] + ["needs_manual_grading", "points_to_be_graded",
                                                                     "status", "flags", "file"]
     buffer = io.StringIO()

@@ -32,24 +32,42 @@ def solutions_dir() -> Path:
 def answer_variable(question_id: str) -> str:
     """The variable a student's answer goes in.
 
-    >>> answer_variable("03.2")
-    'answer_03_2'
+    >>> answer_variable("03.2"), answer_variable("bus-lane.1")
+    ('answer_03_2', 'answer_bus_lane_1')
     """
-    return "answer_" + question_id.replace(".", "_")
+    return "answer_" + re.sub(r"\W", "_", question_id)
 
 
 def resolve(question: dict) -> dict:
-    """Fill in a question's text and key from the gold annotations when it asks for them."""
+    """Fill in a question's text and key from the gold annotations when it asks for them.
+
+    ``from_gold`` names the set (a name under ``data/articles`` or a folder), the article, the paragraph
+    and the kinds; ``"as"`` says what the key is: the spans to mark (the default), ``"source types"``
+    (a classify key: each attribution's source and its type) or ``"named count"`` (how many of the
+    paragraph's attributions name a person). A key taken from annotations a teacher has not reviewed
+    (:mod:`medialit.grading.review`) comes back with ``"reviewed": False``.
+    """
     gold = question.get("from_gold")
     if not gold:
         return question
     from ..text.articles import load_articles
     from ..analysis.practice_text import practice
+    from .review import key_reviewed
 
     article = load_articles(gold.get("set", "lukashenko-2023"))[gold["article"]]
-    text, key, _origin = practice(article, gold.get("paragraph"), kinds=tuple(gold["kinds"]))
-    return {**question, "text": text, "key": [{k: s[k] for k in ("start", "end", "kind", "text") if k in s}
-                                             for s in key]}
+    text, key, origin = practice(article, gold.get("paragraph"), kinds=tuple(gold["kinds"]))
+    out = {**question, "text": text, "reviewed": origin == "gold" and key_reviewed(article, gold)}
+    derived = gold.get("as", "spans")
+    if derived == "source types":
+        out["key"] = {s["source"]["text"]: s.get("source_type") or s["source"].get("type", "none")
+                      for s in key if s["kind"] == "attribution" and s.get("source")}
+    elif derived == "named count":
+        out["key"] = {"value": sum(1 for s in key if s["kind"] == "attribution"
+                                   and s.get("source_type") == "named person"), "tolerance": 0,
+                      "hint": "Count the attributions in the paragraph whose source is a person the article names."}
+    else:
+        out["key"] = [{k: s[k] for k in ("start", "end", "kind", "text") if k in s} for s in key]
+    return out
 
 
 def questions_from_notebook(path: Path) -> list[dict]:
@@ -84,24 +102,54 @@ def unscramble(blob: bytes) -> bytes:
     return zlib.decompress(bytes(b ^ _SCRAMBLE[i % len(_SCRAMBLE)] for i, b in enumerate(mixed)))
 
 
+_SETS: list[Path] = []  # article sets whose own exercises (``<set>/solutions/``) are in use
+
+
+def use_set(folder: str | Path) -> None:
+    """Add the questions of an article set's own exercise (``<set>/solutions/*.ipynb``, written by
+    ``medialit assign --set``) to :func:`all_questions`.
+
+    >>> use_set(solutions_dir())  # a folder without a solutions/ folder of its own adds nothing
+    >>> "02.1" in all_questions()
+    True
+    """
+    folder = Path(folder).resolve()
+    if folder not in _SETS:
+        _SETS.append(folder)
+        all_questions.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def all_questions() -> dict[str, dict]:
-    """Every question by id: from ``solutions/`` in a full checkout, else from ``data/keys.bin``.
+    """Every question by id: from ``solutions/`` in a full checkout, else from ``data/keys.bin``; and
+    the questions of every set in use (:func:`use_set`).
 
     >>> sorted(all_questions())[:3]
     ['01.1', '01.2', '01.3']
     """
+    found: dict[str, dict] = {}
     folder = solutions_dir()
     if folder.is_dir() and any(folder.glob("*.ipynb")):
-        found = {}
         for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
             for question in questions_from_notebook(path):
                 found[question["id"]] = question
-        return found
-    blob = data_dir() / "keys.bin"
-    if blob.exists():
-        return json.loads(unscramble(blob.read_bytes()))
-    return {}
+    elif (data_dir() / "keys.bin").exists():
+        found = json.loads(unscramble((data_dir() / "keys.bin").read_bytes()))
+    for set_folder in _SETS:
+        for path in sorted((set_folder / "solutions").glob("*.ipynb")):
+            for question in questions_from_notebook(path):
+                found[question["id"]] = question
+    return found
+
+
+def question_order(question_id: str) -> list:
+    """A sort key that puts question ids in their natural order ("02.10" after "02.9"; a set's own
+    exercise, "bus-lane.2", after the numbered ones).
+
+    >>> sorted(["02.10", "02.9", "bus-lane.2", "01.1"], key=question_order)
+    ['01.1', '02.9', '02.10', 'bus-lane.2']
+    """
+    return [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in question_id.split(".")]
 
 
 def assignment_questions(assignment: str) -> list[dict]:
@@ -111,4 +159,4 @@ def assignment_questions(assignment: str) -> list[dict]:
     ['03.1', '03.2']
     """
     return sorted((q for q in all_questions().values() if q["assignment"] == assignment),
-                  key=lambda q: [int(x) for x in re.findall(r"\d+", q["id"])])
+                  key=lambda q: question_order(q["id"]))

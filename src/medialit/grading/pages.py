@@ -11,7 +11,7 @@ from pathlib import Path
 from ..display.html import format_page
 from ..display.tables import format_table
 from ..display.plots import OKABE_ITO, figure_png
-from .keys import all_questions
+from .keys import all_questions, question_order
 from .sandbox import warning
 
 
@@ -92,7 +92,7 @@ def _graded(rows: list[dict]) -> list[dict]:
 
 
 def _question_ids(rows: list[dict]) -> list[str]:
-    return sorted({q for r in rows for q in r["scores"]}, key=lambda i: [int(x) for x in i.split(".")])
+    return sorted({q for r in rows for q in r["scores"]}, key=question_order)
 
 
 def item_shares(rows: list[dict]) -> dict[str, float | None]:

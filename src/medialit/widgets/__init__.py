@@ -7,10 +7,12 @@
 - :class:`Quiz`: single or multiple choice with explanations; :func:`quiz` (``quiz("02-verbs")``) gives a
   lesson's quiz from ``data/quizzes/``, so the answer is not in the lesson's code.
 - :class:`Rewrite`: a neutral rewrite with live feedback.
+- :class:`KeyReview`: a teacher reviews the keys proposed for an exercise on their own articles.
 """
 from .marker import Marker, MarkerText, QuestionMarker, word_tokens
 from .quiz import Quiz, Rewrite, quiz, quiz_bank
+from .review import KeyReview, ParagraphReview
 from .viewer import ArticleViewer, CompareView
 
-__all__ = ["ArticleViewer", "CompareView", "Marker", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
+__all__ = ["ArticleViewer", "CompareView", "KeyReview", "Marker", "ParagraphReview", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
            "quiz_bank", "word_tokens"]
