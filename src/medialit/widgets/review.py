@@ -33,7 +33,7 @@ class ParagraphReview(widgets.VBox):
             picker = widgets.Dropdown(options=SOURCE_TYPES, value=span.get("source_type") or "none",
                                       description=f"{span['text']} ← {source}"[:60],
                                       style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="auto"))
+                                      layout=widgets.Layout(width="36em"))
             self.types[span["start"]] = picker
             rows.append(picker)
         self.save_button = widgets.Button(description="Save", button_style="success", icon="save",
@@ -46,6 +46,8 @@ class ParagraphReview(widgets.VBox):
         types = [widgets.HTML("<b>Source types</b> (of the attributions proposed; a cue you add has none)")] + rows \
             if rows else []
         super().__init__([head, self.marker, *types, widgets.HBox([self.save_button, self.status])])
+        self.add_class("ml-review")
+        self.add_class(f"ml-review-{task['article']}-{task['paragraph']}")
 
     @staticmethod
     def _status_text(reviewed: bool) -> str:
