@@ -153,3 +153,25 @@ def test_grade_uses_the_reviewed_keys_and_flags_the_unreviewed_ones(built, tmp_p
         assert "bus-lane-vote.4: key proposed by the detectors, not reviewed" in row["flags"]
         assert "bus-lane-vote.5: key proposed by the detectors, not reviewed" in row["flags"]
         assert "bus-lane-vote.1: key proposed" not in row["flags"]
+
+
+def test_students_check_works_from_keys_bin_without_solutions_or_annotations(built, tmp_path):
+    import shutil
+
+    from medialit.exercises import check
+    from medialit.grading.review import review_tasks, save_review
+
+    first = next(t for t in review_tasks(built) if t["kinds"] == ["attribution"])
+    insisted = next(s for s in first["spans"] if s["text"] == "insisted")
+    save_review(built, first["article"], first["paragraph"], ["attribution"],
+                [(insisted["start"], insisted["end"], "attribution")])
+    student = tmp_path / "student-copy"
+    shutil.copytree(built, student, ignore=shutil.ignore_patterns("solutions", "annotations"))
+    blob = (student / "keys.bin").read_bytes()
+    assert b"insisted" not in blob and b"Ortiz" not in blob
+    keys._SETS.clear()
+    keys.all_questions.cache_clear()
+    found = questions(student)
+    assert [k["text"] for k in found["bus-lane-vote.1"]["key"]] == ["insisted"]  # the review, saved
+    assert check("bus-lane-vote.1", ["insisted"]).status == "correct"
+    assert check("bus-lane-vote.4", ["estimates", "about"]).status == "correct"

@@ -136,10 +136,38 @@ def all_questions() -> dict[str, dict]:
     elif (data_dir() / "keys.bin").exists():
         found = json.loads(unscramble((data_dir() / "keys.bin").read_bytes()))
     for set_folder in _SETS:
-        for path in sorted((set_folder / "solutions").glob("*.ipynb")):
-            for question in questions_from_notebook(path):
-                found[question["id"]] = question
+        found.update(set_questions(set_folder))
     return found
+
+
+def set_questions(folder: str | Path) -> dict[str, dict]:
+    """The questions of a set's own exercise, keys resolved: from ``<set>/solutions/`` on the teacher's
+    machine, else from ``<set>/keys.bin`` (what students get, not readable as text).
+    """
+    folder = Path(folder)
+    found: dict[str, dict] = {}
+    for path in sorted((folder / "solutions").glob("*.ipynb")):
+        for question in questions_from_notebook(path):
+            found[question["id"]] = question
+    if not found and (folder / SET_KEYS).exists():
+        found = json.loads(unscramble((folder / SET_KEYS).read_bytes()))
+    return found
+
+
+SET_KEYS = "keys.bin"
+
+
+def write_set_keys(folder: str | Path) -> Path:
+    """Write ``<set>/keys.bin``: the set's questions with their current keys, scrambled, so that
+    students' ``check()`` works without the solutions and annotations folders."""
+    folder = Path(folder)
+    questions = {}
+    for path in sorted((folder / "solutions").glob("*.ipynb")):
+        for question in questions_from_notebook(path):
+            questions[question["id"]] = question
+    target = folder / SET_KEYS
+    target.write_bytes(scramble(json.dumps(questions, ensure_ascii=False).encode("utf-8")))
+    return target
 
 
 def question_order(question_id: str) -> list:

@@ -129,6 +129,11 @@ def save_review(folder: str | Path, article_id: str, paragraph: int, kinds, mark
     gold["reviewed"] = sorted(reviewed + [{"paragraph": paragraph, "kinds": done}], key=lambda r: r["paragraph"])
     gold["status"] = "reviewed" if all_reviewed(folder, gold_override={article_id: gold}) else "partly reviewed"
     write_gold(article, gold)
+    if (Path(folder) / "solutions").is_dir():
+        from .keys import all_questions, write_set_keys
+
+        all_questions.cache_clear()
+        write_set_keys(folder)  # students' check() follows the review at once
     return gold
 
 

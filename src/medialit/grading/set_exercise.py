@@ -6,7 +6,9 @@ It writes, inside the set's folder:
   yet (reviewed gold is never overwritten), to be reviewed by the teacher (:mod:`.review`);
 - ``solutions/<set>.ipynb``: the exercise with its model answers, the single source; its questions take
   their keys from those annotations when they are checked or graded, so a review changes them at once;
-- ``exercises/<set>.ipynb``: what students get, generated from the solutions like the built-in ones.
+- ``exercises/<set>.ipynb``: what students get, generated from the solutions like the built-in ones;
+- ``keys.bin``: the questions and their current keys, scrambled, for students' ``check()`` (saving a
+  review writes it again).
 
 The questions: mark the attribution cues in a paragraph, give the type of each source in it, count its
 named sources, mark the hedges and boosters in another paragraph and the loaded words in a third (each
@@ -25,7 +27,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..text.articles import Article, ArticleSet, load_articles
 from .assign import make_exercise, render
-from .keys import use_set
+from .keys import SET_KEYS, all_questions, use_set, write_set_keys
 from .review import UNREVIEWED_NOTE, key_reviewed, paragraph_range, propose_gold, read_gold, write_gold
 
 KIND_WORDS = {("attribution",): "**attribution cues** (the words that say *who says so*)",
@@ -119,7 +121,7 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
     >>> _ = shutil.copytree(sets_dir() / "lukashenko-2023", folder, ignore=shutil.ignore_patterns("raw"))
     >>> paths = build_set_exercise(folder)
     >>> sorted(paths), paths["exercise"].name
-    (['annotations', 'exercise', 'solutions'], 'seed-copy.ipynb')
+    (['annotations', 'exercise', 'keys', 'solutions'], 'seed-copy.ipynb')
     >>> shutil.rmtree(folder.parent)
     """
     folder = Path(folder).resolve()
@@ -238,8 +240,11 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
     for path, content in ((solutions, nb), (exercise, make_exercise(nb))):
         path.parent.mkdir(exist_ok=True)
         path.write_text(render(content), encoding="utf-8")
+    write_set_keys(folder)
     use_set(folder)
-    return {"annotations": folder / "annotations", "solutions": solutions, "exercise": exercise}
+    all_questions.cache_clear()
+    return {"annotations": folder / "annotations", "solutions": solutions, "exercise": exercise,
+            "keys": folder / SET_KEYS}
 
 
 def write_review_notebook(folder: str | Path) -> Path:
