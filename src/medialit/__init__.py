@@ -11,8 +11,9 @@ from .text.resources import configure_nltk, data_dir
 
 configure_nltk()
 
-from .text.articles import Article, ArticleError, ArticleSet, load_articles  # noqa: E402
+from .text.articles import Article, ArticleError, ArticleSet, load_articles, load_project, save_article  # noqa: E402
 from .span import Span  # noqa: E402
 
 __version__ = "0.1.0"
-__all__ = ["Article", "ArticleError", "ArticleSet", "Span", "data_dir", "load_articles"]
+__all__ = ["Article", "ArticleError", "ArticleSet", "Span", "data_dir", "load_articles", "load_project",
+           "save_article"]

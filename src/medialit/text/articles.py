@@ -278,3 +278,48 @@ def load_renderings(articles) -> dict | None:
     if path is None or not path.is_file():
         return None
     return json.loads(read_text_file(path))
+
+
+def save_article(folder: str | os.PathLike, name: str, text: str) -> Path:
+    """Save one article of a student's own set as ``folder/name.txt`` (UTF-8; the folder is created).
+    The headline goes on the first line. Returns the file's path; an empty text, a text with only a
+    headline or a name that is not a plain file name is refused with a message saying what to do.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> save_article(folder, "local-paper", "Council approves bus lane\\nCouncillors voted 7–4 on Tuesday.").name
+    'local-paper.txt'
+    >>> save_article(folder, "empty", "   ")
+    Traceback (most recent call last):
+    ...
+    medialit.text.articles.ArticleError: empty.txt: the text is empty: paste the article between the triple quotes
+    """
+    stem = str(name).strip()
+    if not stem or any(c in stem for c in '/\\\\:*?"<>|') or stem.startswith("."):
+        raise ArticleError(f"{name!r}: use a short file name made of letters, digits and dashes, "
+                           "such as 'local-paper'")
+    filename = stem if stem.endswith(".txt") else stem + ".txt"
+    lines = [line for line in str(text).strip().splitlines()]
+    if not lines:
+        raise ArticleError(f"{filename}: the text is empty: paste the article between the triple quotes")
+    if len(lines) < 2 or not any(line.strip() for line in lines[1:]):
+        raise ArticleError(f"{filename}: only one line: put the headline on the first line and the article "
+                           "text after it")
+    path = Path(folder) / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def load_project(folder: str | os.PathLike) -> ArticleSet:
+    """A student's own set in ``folder`` once it holds at least two articles; until then the class set
+    (``MEDIALIT_ARTICLES`` or the seed set), so that every cell of the project can be tried first.
+
+    >>> import tempfile
+    >>> load_project(Path(tempfile.mkdtemp()) / "not-yet").name == load_articles().name
+    True
+    """
+    folder = Path(folder)
+    if folder.is_dir() and len(list(folder.glob("*.txt"))) >= MIN_ARTICLES:
+        return load_articles(folder)
+    return load_articles()
