@@ -33,8 +33,9 @@ from .document import Document, Reported, as_document, fresh
 from ..text.names import name_kind
 from ..text.segments import headline_end
 from ..text.lexicon import Entry, form_index, word_class
-from .sources import (classify, clause_subject, described_person, not_a_source, person_index, source_after,
-                      source_before, source_noun, stance_in_context)
+from .people import described_person, person_index
+from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun
+from .stance import stance_in_context
 from ..span import Span
 
 # Patterns used in loops, compiled once.

@@ -103,9 +103,11 @@ def neutral_pairs(articles, *, limit: int = 4) -> list[tuple[str, str]]:
     alternative are skipped.
 
     >>> from medialit import load_articles
-    >>> loaded, neutral = neutral_pairs(load_articles())[0]
-    >>> "parroted" in loaded, "repeated" in neutral
-    (True, True)
+    >>> loaded, neutral = neutral_pairs(load_articles())[1]
+    >>> loaded
+    'The demonstrations were mercilessly put down.'
+    >>> neutral
+    'The demonstrations were forcibly put down.'
     """
     per_article = []
     for article in articles:

@@ -5,15 +5,14 @@ Types: "named person", "role" (a title or description: "the Belarusian leader"),
 "anonymous" (unnamed people the writer could name: "officials"), "vague" (nobody in
 particular: "many", "some reports", "critics"), "author" (I / we: the writer), and "none"
 (no source given: "it is believed that"). A pronoun or a description ("The Belarusian strongman")
-that refers to a person the article names is a "named person" (``described_person``).
+that refers to a person the article names is a "named person" (:mod:`.people`); the stance of a
+cue read in its context is :mod:`.stance`.
 
 The word lists behind the types are ``data/lexicons/source-types.csv``.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
 
 from ..text.lexicon import load_lexicon, word_class
@@ -21,12 +20,7 @@ from ..text.names import Names, name_kind
 from ..text.resources import stopwords
 
 # Patterns used in loops, compiled once.
-_RE1 = re.compile(r"[’']s?$")
-_RE2 = re.compile(r"[\w’'-]+")
 _RE3 = re.compile(r"[\w’'.-]+")
-_RE4 = re.compile(r"[A-Z][\w’'-]*[a-z]")
-_RE5 = re.compile(r"[’']s$")
-_RE6 = re.compile(r"^(?:the|a|an)\s+")
 
 
 SOURCE_TYPES = ("named person", "role", "organisation", "anonymous", "vague", "author", "none")
@@ -80,6 +74,24 @@ _TAIL = re.compile(
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
     return {form: e.category for e in load_lexicon("source-types") for form in e.forms}
+
+
+def word_source_type(word: str) -> str:
+    """The source type a single word names in ``data/lexicons/source-types.csv`` ("" if none).
+
+    >>> word_source_type("mayor"), word_source_type("officials"), word_source_type("promise")
+    ('role', 'anonymous', '')
+    """
+    return _types().get(word.lower(), "")
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title before a name ("Pres.", "Mr.", "Dr.").
+
+    >>> is_title("Pres."), is_title("Thursday.")
+    (True, False)
+    """
+    return _is_title(word)
 
 
 def source_noun(word: str) -> bool:
@@ -257,144 +269,6 @@ def source_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return toks[0][1], toks[last][2]
 
 
-def _key(word: str) -> str:
-    return _RE1.sub("", word.lower().rstrip("."))
-
-
-def _same(a: str, b: str) -> bool:
-    """The same word, or a country and its adjective ("belarus"/"belarusian", "russia"/"russian")."""
-    if a == b:
-        return True
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 5 and n >= min(len(a), len(b)) - 1
-
-
-_WORDS_BEFORE = re.compile(r"[\w’'.-]+|[^\w\s]")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()]{1,60}?)[,.;:]")
-
-
-def descriptors(text: str, at: int, name: str) -> set[str]:
-    """Words that describe the person named at ``text[at:]``: the run of titles and capitalised words
-    right before the name, and an appositive after it (", the president of Belarus,").
-
-    >>> t = "Belarusian Pres. Aleksandr Lukashenko said it. Alexander Lukashenko, the president of Belarus, spoke."
-    >>> sorted(descriptors(t, t.index("Lukashenko"), "Lukashenko"))
-    ['aleksandr', 'belarusian', 'pres']
-    >>> sorted(descriptors(t, t.rindex("Lukashenko"), "Lukashenko"))
-    ['alexander', 'belarus', 'of', 'president']
-    """
-    out = set()
-    for word in reversed(_WORDS_BEFORE.findall(text, max(0, at - 120), at)):
-        if word.endswith(".") and not _is_title(word) or not (
-                word[:1].isupper() or _types().get(word.lower()) == "role"):
-            break
-        out.add(_key(word))
-    return out | appositive_words(text, at + len(name))
-
-
-def appositive_words(text: str, end: int) -> frozenset[str]:
-    """The words of an appositive right after a name that ends at ``end`` (", the president of Belarus,").
-
-    >>> t = "Lukashenko, the president of Belarus, spoke."
-    >>> sorted(appositive_words(t, len("Lukashenko")))
-    ['belarus', 'of', 'president']
-    """
-    if text[end:end + 1] != ",":
-        return frozenset()
-    appositive = _APPOSITIVE.match(text, end, end + 80)
-    return frozenset(_key(w) for w in _RE2.findall(appositive.group(1))) if appositive else frozenset()
-
-
-class People:
-    """What the text says about each person it names, worked out only for the people a description is
-    checked against: the words that described a person up to each mention (:func:`descriptors`).
-
-    >>> from medialit.text.names import find_names
-    >>> t = "Belarusian President Alexander Lukashenko spoke."
-    >>> sorted(People(t, find_names(t, headline=False)).described_at(0))
-    ['alexander', 'belarusian', 'president']
-    """
-
-    def __init__(self, text: str, names: Names):
-        self.text, self.names = text, names
-        self._described: dict[int, frozenset[str]] = {}   # mention index -> words that described it so far
-        self._previous: dict[int, int] = {}                # mention index -> the same person's mention before
-
-    def described_at(self, i: int) -> frozenset[str]:
-        """The words that described mention ``i``'s person in it and in every mention before it."""
-        if i in self._described:
-            return self._described[i]
-        mentions = self.names.mentions
-        if not self._previous:
-            last: dict[str, int] = {}
-            for k, mention in enumerate(mentions):
-                if mention.surname in last:
-                    self._previous[k] = last[mention.surname]
-                last[mention.surname] = k
-            self._previous[-1] = -1
-        chain, k = [], i
-        while k >= 0 and k not in self._described and len(chain) < 40:  # back to a mention worked out, or 40
-            chain.append(k)
-            k = self._previous.get(k, -1)
-        words = self._described.get(k, frozenset())
-        for k in reversed(chain):
-            mention = mentions[k]
-            at = mention.end - len(mention.surname)
-            if mention.evidence == "named in the text":  # a bare surname: only an appositive can describe it
-                words = words | appositive_words(self.text, mention.end)
-            else:
-                words = words | descriptors(self.text, at, mention.surname)
-            self._described[k] = words
-        return self._described[i]
-
-
-def person_index(text: str, names: Names) -> People:
-    """The :class:`People` of a text (built once per document; descriptions are read when needed)."""
-    return People(text, names)
-
-
-def described_person(text: str, start: int, end: int, people: People, *, reach: int = 200) -> str:
-    """The surname of the named person that a definite description refers to ("The Belarusian strongman"
-    after "Belarusian President Alexander Lukashenko"), or "" when the article names nobody who fits.
-
-    A description fits a person named before it when each of its capitalised words (a country, a
-    nationality) matches a word that described that person ("Belarusian" ~ "Belarus"), or, with no
-    capitalised word, when its role noun did ("the mayor" after "Mayor Linda Park"). The most recently
-    mentioned person who fits wins, among the ``reach`` mentions before the description. ``people`` is the
-    text's :func:`person_index`.
-
-    >>> from medialit.text.names import find_names
-    >>> t = "Belarusian President Alexander Lukashenko spoke. The Belarusian strongman insisted. The mayor said."
-    >>> people = person_index(t, find_names(t, headline=False))
-    >>> [described_person(t, t.index(p), t.index(p) + len(p), people) for p in ("The Belarusian strongman",
-    ...  "The mayor")]
-    ['Lukashenko', '']
-    """
-    words = _RE3.findall(text[start:end])
-    low = [w.lower() for w in words]
-    if len(words) < 2 or low[0] != "the":
-        return ""
-    head = low[low.index("of", 1) - 1] if "of" in low[1:] else low[-1]
-    if _types().get(head) != "role":
-        return ""
-    qualifiers = [_key(w) for w in words[1:] if w[:1].isupper() and w.lower() != head]
-    mentions = people.names.mentions
-    tried: set[str] = set()
-    i = bisect_left(people.names.starts, start) - 1
-    while i >= 0 and reach > 0:
-        surname = mentions[i].surname
-        if surname not in tried:
-            tried.add(surname)
-            described = people.described_at(i)
-            if all(any(_same(q, d) for d in described) for q in qualifiers) if qualifiers else head in described:
-                return surname
-        i -= 1
-        reach -= 1
-    return ""
-
-
 def _capitalised_tail(words: list[str]) -> list[str]:
     tail: list[str] = []
     for w in reversed(words):
@@ -464,65 +338,3 @@ def _classify(phrase: str, surname: bool) -> str:
     if len(low) >= 2 and low[0] in ("the", "a", "an") and low[-1].isalpha() and words[-1][0].islower():
         return "anonymous"  # "the man said", "the New York businessman said": somebody the writer does not name
     return ""
-
-
-def _referent(a) -> str:
-    """Who an attribution's source is, as one key: a surname for a person, else the phrase."""
-    if a.source is None:
-        return ""
-    if a.source.meta.get("refers_to"):
-        return a.source.meta["refers_to"]
-    if a.source.label == "named person":
-        names = _RE4.findall(a.source.text)
-        if names:
-            return _RE5.sub("", names[-1])
-    return _RE6.sub("", a.source.text.lower())
-
-
-def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
-    """For each source, the words with which the writer keeps away from it: distancing cues
-    ("claimed", "parroted") and loaded words in the writer's own voice inside the source's
-    name ("The Belarusian strongman")."""
-    hits = doc.hits["loaded"]
-    hit_starts = [h.start() for h in hits]
-    cues: dict[str, list[tuple[int, str]]] = {}
-    for a in found:
-        who = _referent(a)
-        if not who:
-            continue
-        if a.stance == "distancing" and a.voice != "quote":
-            cues.setdefault(who, []).append((a.start, a.text.lower()))
-        lo, hi = bisect_left(hit_starts, a.source.start), bisect_left(hit_starts, a.source.end)
-        for m in hits[lo:hi]:
-            if m.end() > a.source.end:
-                continue
-            entry = m.entry
-            if not entry.context and doc.voice(m.start(), m.end())[0] == "author":
-                cues.setdefault(who, []).append((m.start(), m.group().lower()))
-    return {who: list(dict.fromkeys(w for _, w in sorted(found_cues))) for who, found_cues in cues.items()}
-
-
-def stance_in_context(text: str, doc, found: list) -> list:
-    """Stance is read in context: an endorsing verb ("pointed out") endorses only when the writer does
-    not elsewhere distance itself from the same source; otherwise it merely reports (neutral).
-    ``found`` are the attributions of ``text`` (``doc`` its document, with reported speech known); the result has the same
-    attributions, with the stance and why of those endorsing cues changed.
-
-    >>> from medialit.analysis.attribution import find_attributions
-    >>> t = "Head\\n\\nMr. Tan claimed the tax was fair. Mr. Tan pointed out that it was low. Ms. Ode admitted it."
-    >>> [(a.text, a.stance) for a in find_attributions(t)]
-    [('claimed', 'distancing'), ('pointed out', 'neutral'), ('admitted', 'endorsing')]
-    """
-    if not any(a.stance == "endorsing" for a in found):
-        return found
-    cues = _distancing_cues(text, doc, found)
-    out = []
-    for a in found:
-        words = cues.get(_referent(a), []) if a.stance == "endorsing" else []
-        if words:
-            shown = ", ".join(words[:4]) + (", …" if len(words) > 4 else "")
-            why = (f"“{a.text}” usually endorses, but this writer distances itself from {_referent(a)} elsewhere "
-                   f"({shown}), so here it reports rather than endorses.")
-            a = replace(a, stance="neutral", why=why, meta={**a.meta, "stance_in_context": words})
-        out.append(a)
-    return out
