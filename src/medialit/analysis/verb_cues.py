@@ -1,0 +1,179 @@
+"""Reporting verbs as attribution cues ("said", "claimed", "pointed out"): where each may be a verb and
+not a noun or a name, what must follow it (``context`` in ``data/lexicons/reporting-verbs.csv``), and
+its source, before or after it."""
+from __future__ import annotations
+
+import re
+
+from .cue_span import determiners, in_direct_quote, make_cue
+from .document import Document
+from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun
+from ..span import Span
+from ..text.lexicon import Entry, form_index, word_class
+from ..text.names import name_kind
+
+# Patterns used in loops, compiled once.
+_RE1 = re.compile(r"\s*([“\"‘']|[,:]|[\w’'-]+)")
+_RE2 = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:[“\"‘']|an?\s)")
+_RE3 = re.compile(r"\bas\b")
+_RE4 = re.compile(r"[?”\"]\s*[\w\s.]{0,40}$")
+_RE5 = re.compile(r"([\w’'-]+)\W*$")
+_RE6 = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
+_PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|over|when))\s*"
+                               r"(?:\w+ly\s+)?$")  # "…, telling supporters", "for saying that"
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")  # "… reported that … but said …"
+_PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$")
+_ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
+                           r"\s(?:--|[–—]))\s*$")
+_RE9 = re.compile(r"[,”\"’']\s*$")
+_RE10 = re.compile(r"\s+it\b")
+_RE11 = re.compile(r"\bas\s+$")
+_RE12 = re.compile(r",?\s*\bas\s+$")
+_RE13 = re.compile(r"\s*(?:that\b|[,:]?\s*[“\"‘'])")
+# "in a statement", "in an email": where someone said it, between a reporting verb and what was said
+_SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+)?(?:email|statement|"
+                      r"letter|interview|tweet|post|posting|memo|op-ed|speech|message|video|briefing|release|call|"
+                      r"report|book|column|blog|conference|hearing|podcast|broadcast|show|rally|television|radio|"
+                      r"twitter|facebook)\b", re.IGNORECASE)
+_BEFORE_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
+_PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
+                 "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
+_QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
+_FINDINGS = frozenset(("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
+                       "research", "results"))
+
+
+def _next_word(text: str, pos: int, hi: int) -> str:
+    m = _RE1.match(text[pos:hi])
+    return m.group(1).lower() if m else ""
+
+
+def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
+    context = entry.context
+    after = text[m.end():s1]
+    nxt = _next_word(text, m.end(), s1)
+    if context.startswith("before:"):
+        return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
+    if context == "before-quote":  # "She continued, “…”", "He went on: “…”"
+        return _BEFORE_QUOTE.match(after) is not None
+    if context == "calling":  # "called it a mistake", "called Oz a quack", "called his behaviour “outrageous”"
+        return _RE2.match(after) is not None
+    if not after.strip(" .,;!?”\"’'"):
+        return True  # the verb ends the sentence: "…, local media reported."
+    if context == "before-as":
+        return _RE3.search(after[:80]) is not None
+    if context == "before-that":
+        return nxt == "that"
+    if context == "before-clause":
+        return nxt not in _PREPOSITIONS or _SAID_IN.match(text, m.end(), s1) is not None
+    if context == "question":
+        return nxt in _QUESTION_NEXT or _RE4.search(text[max(0, m.start() - 60):m.start()]) \
+            is not None
+    if context.startswith("not-before:"):
+        return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
+    return True
+
+
+def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
+    index = form_index("reporting-verbs")
+    found: list[Span] = []
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    for m in doc.hits["reporting-verbs"]:
+        entry = m.entry
+        s0, s1 = doc.sentence_at(m.start())
+        if in_direct_quote(doc, m.start(), m.end()):
+            continue  # "“I think …”": the quoted speaker's own words, not the article's attribution
+        before = text[max(s0, m.start() - 30):m.start()]
+        prev = _RE5.search(before)
+        prev_word = prev.group(1).lower() if prev else ""
+        word = m.group().split()[0].lower()
+        nxt = _next_word(text, m.end(), s1)
+        headline = m.start() < first_line_end
+        if m.group()[0].isupper() and m.start() != s0 and not headline:
+            continue  # "Washington Post", "United States": a name, not a verb
+        if headline and m.group()[0].isupper() and prev and name_kind(f"{prev.group(1)} {m.group()}"):
+            continue  # "Washington Post Hit Piece …": a name in a headline
+        form = m.group().split()[0].lower()
+        could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
+        two_back = _RE6.search(before)
+        if could_be_noun and two_back and two_back.group(1).lower() in determiners() \
+                and not classify(two_back.group(2)) and not source_noun(two_back.group(2)):
+            continue  # "the same promise", "a stern warning": a noun
+        if prev_word in determiners() - word_class("grammar", "quantifier") or prev_word.endswith(("’s", "'s")) or \
+                prev_word in ("is", "are", "was", "were", "be", "been", "being"):
+            continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
+        if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
+            continue  # "reports suggesting", "claims made": the first word is a noun
+        if not _context_ok(entry, text, m, s1):
+            continue
+        if entry.context == "person-subject" and could_be_noun and nxt in _PREPOSITIONS | {"than", "and", "or"}:
+            continue  # "his TV show than …", "the show on Sunday": a noun
+        src = None
+        if word.endswith(("ing", "ed")) and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')) \
+                and text.find(", ", m.end(), s1) != -1:
+            comma = text.find(", ", m.end(), s1)  # "Pointing out that …, Lukashenko accused …"
+            while comma != -1 and src is None:
+                src = source_after(text, comma + 2, s1)
+                if src and (not_a_source(text[src[0]:src[1]])
+                            or not classify(text[src[0]:src[1]], doc.names)):
+                    src = None
+                if src is None:
+                    comma = text.find(", ", comma + 2, s1)
+        elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m.start() - 40), m.start())) or \
+                _AND_BEFORE.search(text, max(s0, m.start() - 40), m.start()):
+            # "…, telling supporters …", "… reported that … but said …": the sentence's subject
+            earlier = []
+            for a in reversed(found):
+                if a.start < s0:
+                    break
+                if a.source is not None:
+                    earlier.insert(0, a)
+            if earlier:
+                src = (earlier[0].source.start, earlier[0].source.end)
+            else:
+                subject = source_after(text, s0, m.start())
+                if subject and classify(text[subject[0]:subject[1]], doc.names):
+                    src = subject
+        else:
+            end = m.start()
+            paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end)
+            if paren:  # "Gov. Mike Pence (R-IN) said"
+                end = paren.start()
+            src = source_before(text, s0, end)
+            if src is None:
+                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), end)
+                if relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
+                    src = source_before(text, s0, relative.start())
+            if src is None:
+                aside = _ASIDE_BEFORE.search(text, max(s0, end - 200), end)
+                if aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
+                    before_aside = aside.start()
+                    paren = _PAREN_BEFORE.search(text, max(s0, before_aside - 60), before_aside)
+                    src = source_before(text, s0, paren.start() if paren else before_aside)  # "X (R-Ohio), a …,"
+            if src is None and _RE9.search(text, max(s0, end - 4), end):
+                src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
+            if src is None:
+                src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
+        if src is None or not_a_source(text[src[0]:src[1]]):
+            continue
+        if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
+                "named person", "role", "anonymous", "vague", "author", "organisation")
+                or text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "evidence noun")
+                and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")
+                and not (nxt == "that" and text[src[0]:src[1]].split()[-1].lower() in _FINDINGS)):
+            continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." and
+            # "a poll shows that …" (a survey's finding, reported) attribute
+        after = text[m.end():s1]
+        if _RE10.match(after):  # "as Mr. Putin refers to it": the quoted term before
+            quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
+            content = quote.meta["inner"] if quote else (m.end(), m.end())
+        elif src[1] <= m.start() and _RE11.search(text[s0:src[0]]):
+            content = (s0, s0 + _RE12.search(text[s0:src[0]]).start())  # …, as X announced
+        elif src[1] <= m.start():
+            substantial = _RE13.match(after) or len(after.split()) > 3
+            content = (m.end(), s1) if substantial else (s0, max(s0, src[0] - 2))
+        else:
+            content = (m.end(), src[0]) if m.start() == s0 else (s0, m.start())
+        found.append(make_cue(text, doc, people, m.start(), m.end(), src, entry.category, content, "reporting verb"))
+    return found
