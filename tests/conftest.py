@@ -96,3 +96,13 @@ def run_cli(args: list[str], *, timeout: float = 600, **kwargs):
         stdout, stderr = process.communicate(timeout=30)
         raise AssertionError(f"medialit {' '.join(args)} ran over {timeout:g} s:\n{stderr[-3000:]}") from None
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def grade_rows(submissions: list, out: Path, *extra: str) -> list[dict]:
+    """Grade ``submissions`` with ``medialit grade`` (one worker, 60 s a cell) and return the gradebook's rows."""
+    import csv
+
+    run = run_cli(["grade", *map(str, submissions), "--out", str(out), "--workers", "1", "--timeout", "60", *extra])
+    assert run.returncode == 0, run.stderr
+    with open(out, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))

@@ -2,14 +2,13 @@
 them, and `check()` and `medialit grade` use the reviewed keys, saying so wherever a key is unreviewed."""
 from __future__ import annotations
 
-import csv
 import json
 import re
 
 import nbformat
 import pytest
 
-from conftest import ROOT, run_cli, write_set
+from conftest import ROOT, grade_rows, run_cli, write_set
 
 from medialit.grading import keys
 from medialit.grading.assign import make_exercise
@@ -139,10 +138,7 @@ def test_grade_uses_the_reviewed_keys_and_flags_the_unreviewed_ones(built, tmp_p
                         "readers of the blog think nobody on the council supported the lane."}, subs / "ana.ipynb")
     _submission(built, {"bus-lane-vote.1": ["insisted", "claim"], "bus-lane-vote.2": {"Mayor Dana Ortiz":
                         "named person"}, "bus-lane-vote.3": 1}, subs / "ben.ipynb")
-    run = run_cli(["grade", str(subs), "--out", str(tmp_path / "grades.csv"), "--workers", "1", "--timeout", "60"])
-    assert run.returncode == 0, run.stderr
-    with open(tmp_path / "grades.csv", encoding="utf-8") as handle:
-        rows = {r["student_id"]: r for r in csv.DictReader(handle)}
+    rows = {r["student_id"]: r for r in grade_rows([subs], tmp_path / "grades.csv")}
     ana, ben = rows["ana"], rows["ben"]
     assert ana["status"] == ben["status"] == "ok", (ana, ben)
     assert float(ana["qbus-lane-vote.1"]) == 3 and float(ana["qbus-lane-vote.2"]) == 2

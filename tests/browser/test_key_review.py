@@ -3,7 +3,6 @@ wrong mark, adds a missing one, changes a source's type, saves; the gold file, `
 ``medialit grade`` then use the reviewed key."""
 from __future__ import annotations
 
-import csv
 import json
 import secrets
 import shutil
@@ -13,7 +12,7 @@ import nbformat
 from medialit.grading import keys
 from medialit.widgets import word_tokens
 
-from conftest import run_cli, write_set
+from conftest import grade_rows, run_cli, write_set
 
 from .conftest import OUTPUT
 from .lab_server import ROOT, open_notebook
@@ -67,11 +66,7 @@ def test_a_review_in_the_browser_becomes_the_key_that_grades(browser, lab, tmp_p
     submitted = tmp_path / "cara.ipynb"
     nbformat.write(exercise, submitted)
     shutil.rmtree(folder / "bus-lane-vote" / "exercises")
-    run = run_cli(["grade", str(submitted), "--out", str(tmp_path / "grades.csv"), "--workers", "1",
-                   "--timeout", "60"])
-    assert run.returncode == 0, run.stderr
-    with open(tmp_path / "grades.csv", encoding="utf-8") as handle:
-        (row,) = list(csv.DictReader(handle))
+    (row,) = grade_rows([submitted], tmp_path / "grades.csv")
     assert row["status"] == "ok", row
     assert float(row["qbus-lane-vote.1"]) == 3 and float(row["qbus-lane-vote.2"]) == 2
     assert "bus-lane-vote.1: key proposed" not in row["flags"] and "bus-lane-vote.4: key proposed" in row["flags"]

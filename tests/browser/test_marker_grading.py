@@ -2,7 +2,6 @@
 and ``medialit grade`` gives the question's points."""
 from __future__ import annotations
 
-import csv
 import json
 import secrets
 import shutil
@@ -17,7 +16,7 @@ from medialit.grading.keys import all_questions
 from medialit.grading.marks import MIME
 from medialit.widgets import word_tokens
 
-from conftest import run_cli
+from conftest import grade_rows
 
 from .conftest import OUTPUT
 from .lab_server import ROOT, open_notebook
@@ -85,10 +84,6 @@ def test_marks_clicked_in_the_browser_are_saved_and_graded(browser, lab, tmp_pat
     submitted = tmp_path / "02-who-says-so.ipynb"
     shutil.copy(notebook, submitted)
     shutil.rmtree(folder)
-    run = run_cli(["grade", str(submitted), "--out", str(tmp_path / "grades.csv"), "--workers", "1",
-                   "--timeout", "60"])
-    assert run.returncode == 0, run.stderr
-    with open(tmp_path / "grades.csv", encoding="utf-8") as handle:
-        (row,) = list(csv.DictReader(handle))
+    (row,) = grade_rows([submitted], tmp_path / "grades.csv")
     assert row["status"] == "ok", row
     assert float(row[f"q{QUESTION}"]) == question["points"]
