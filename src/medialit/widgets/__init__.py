@@ -7,10 +7,13 @@
 - :class:`Quiz`: single or multiple choice with explanations; :func:`quiz` (``quiz("02-verbs")``) gives a
   lesson's quiz from ``data/quizzes/``, so the answer is not in the lesson's code.
 - :class:`Rewrite`: a neutral rewrite with live feedback.
+- :class:`LookUp`: look an outlet, headline or web address up in the set's dossier, with the searches to do
+  (the network is tried only when its button is pressed).
 """
+from .lookup import LookUp
 from .marker import Marker, MarkerText, QuestionMarker, word_tokens
 from .quiz import Quiz, Rewrite, quiz, quiz_bank
 from .viewer import ArticleViewer, CompareView
 
-__all__ = ["ArticleViewer", "CompareView", "Marker", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
+__all__ = ["ArticleViewer", "CompareView", "LookUp", "Marker", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
            "quiz_bank", "word_tokens"]
