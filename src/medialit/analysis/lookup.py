@@ -129,9 +129,12 @@ def _searches(query: str, entry: Entry | None, dossier: Dossier | None) -> list[
                      (i.lower(), h.lower())), "")
     if headline:
         words.insert(0, f"\"{headline}\"")
-    elif not is_address(query):
+    elif entry is None and not is_address(query):
         words.insert(0, query.strip())
         words.append(f"{query.strip()} who owns it")
+    elif entry is None:
+        site = urllib.parse.urlsplit(query if "://" in query else "https://" + query).hostname or query
+        words.append(f"{site.removeprefix('www.')} who owns it")
     return list(dict.fromkeys(w for w in words if w))
 
 
