@@ -153,7 +153,7 @@ def test_forced_offline_the_look_up_opens_no_socket(dossier, monkeypatch):
     assert [w for w, _ in look.searches][:2] == list(dossier.entry("BelTA").search_for[:2])
     html = format_lookup(look)
     assert "Offline mode" in html and "BelTA (Belarusian Telegraph Agency)" in html
-    assert 'href="https://duckduckgo.com/html/?q=BelTA+Belarusian+Telegraph+Agency+owner"' in html
+    assert 'href="https://duckduckgo.com/?q=BelTA+Belarusian+Telegraph+Agency+owner"' in html
 
 
 class _Page(BaseHTTPRequestHandler):

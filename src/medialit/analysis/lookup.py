@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .dossier import BUILD_STEPS, LATERAL_QUESTIONS, Dossier, Entry
 
-SEARCH_URL = "https://duckduckgo.com/html/?q={query}"
+SEARCH_URL = "https://duckduckgo.com/?q={query}"
 TIMEOUT = 3.0
 
 
@@ -63,7 +63,7 @@ def search_address(words: str) -> str:
     ``{query}`` where the words go).
 
     >>> search_address("BelTA owner")
-    'https://duckduckgo.com/html/?q=BelTA+owner'
+    'https://duckduckgo.com/?q=BelTA+owner'
     """
     template = os.environ.get("MEDIALIT_SEARCH_URL") or SEARCH_URL
     return template.replace("{query}", urllib.parse.quote_plus(words))
