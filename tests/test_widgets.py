@@ -259,7 +259,9 @@ def test_marks_saved_in_the_notebook_are_graded(tmp_path):
 
 # --- lesson quizzes: from the bank in data/quizzes/, never giving the answer away ----------------------
 
-LESSON_QUIZZES = {"01-pyramid", "02-verbs", "03-hedges", "04-regime", "05-omission", "06-limits"}
+LESSON_QUIZZES = {"01-pyramid", "02-verbs", "03-hedges", "04-regime", "05-omission", "06-limits", "07-reporter",
+                  "07-judging", "07-aggregator", "07-press-release", "07-purpose", "08-first-step", "08-public",
+                  "08-copy"}
 
 
 def answers_of(entry):

@@ -16,6 +16,10 @@ _EXPORTS = {
                      "figure_png"], "plots"),
     "format_report": "report",
     **dict.fromkeys(["format_lesson_note", "show_lesson_note"], "notes"),
+    **dict.fromkeys(["format_dossier", "format_dossier_table", "format_entry", "format_lookup", "format_no_dossier",
+                     "format_questions", "show_dossier", "show_dossier_table", "show_lookup", "show_questions"],
+                    "dossier"),
+    **dict.fromkeys(["format_clues", "format_stated_kinds", "show_clues", "show_stated_kinds"], "kinds"),
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -8,11 +8,14 @@
   lesson's quiz from ``data/quizzes/``, so the answer is not in the lesson's code.
 - :class:`Rewrite`: a neutral rewrite with live feedback.
 - :class:`KeyReview`: a teacher reviews the keys proposed for an exercise on their own articles.
+- :class:`LookUp`: look an outlet, headline or web address up in the set's dossier, with the searches to do
+  (the network is tried only when its button is pressed).
 """
+from .lookup import LookUp
 from .marker import Marker, MarkerText, QuestionMarker, word_tokens
 from .quiz import Quiz, Rewrite, quiz, quiz_bank
 from .review import KeyReview, ParagraphReview
 from .viewer import ArticleViewer, CompareView
 
-__all__ = ["ArticleViewer", "CompareView", "KeyReview", "Marker", "ParagraphReview", "MarkerText", "QuestionMarker", "Quiz", "Rewrite", "quiz",
+__all__ = ["ArticleViewer", "CompareView", "KeyReview", "LookUp", "Marker", "MarkerText", "ParagraphReview", "QuestionMarker", "Quiz", "Rewrite", "quiz",
            "quiz_bank", "word_tokens"]
