@@ -8,9 +8,10 @@ import pytest
 from conftest import ROOT
 from medialit import load_articles
 from medialit.display import format_feedback
-from medialit.exercises import check, question_text
+from medialit.exercises import CheckResult, check, question_text
 from medialit.grading.feedback import check_spans
 from medialit.grading.keys import all_questions
+from medialit.grading.scoring import score_answer
 from medialit.grading.pages import class_summary, item_shares, student_page
 
 QUESTIONS = all_questions()
@@ -18,6 +19,14 @@ QUESTIONS = all_questions()
 
 def of_kind(kind):
     return sorted(qid for qid, q in QUESTIONS.items() if q["kind"] == kind)
+
+
+def graded(qid, answer):
+    """The feedback an answer gets: check()'s, or in a pre- or post-assessment, where check() says only that an
+    answer can be read, the grader's (the same scoring, shown on the feedback pages after grading)."""
+    if QUESTIONS[qid].get("assessment"):
+        return CheckResult(qid, score_answer(QUESTIONS[qid], answer))
+    return check(qid, answer)
 
 
 def templates():
@@ -85,7 +94,7 @@ def test_a_wrong_label_says_which_item_not_the_right_label(qid):
     labels = sorted(set(key.values()))
     # every item gets a real label of the question, but the wrong one
     answer = {item: next(l for l in labels[::-1] if l != right) for item, right in key.items()}
-    feedback = check(qid, answer).feedback
+    feedback = graded(qid, answer).feedback
     assert feedback.status == "wrong"
     for item, right in key.items():
         about = [m for m in feedback.messages if f"“{item}”" in m]
@@ -104,7 +113,7 @@ def test_a_label_that_does_not_exist_is_named_as_such():
 @pytest.mark.parametrize("qid", of_kind("choice"))
 def test_a_wrong_choice_never_shows_the_right_choice_or_its_explanation(qid):
     q = QUESTIONS[qid]
-    result = check(qid, "none of these")
+    result = graded(qid, "none of these")
     text = str(result.feedback)
     assert result.status == "wrong"
     assert q.get("explanation", "@@") not in text
@@ -138,7 +147,7 @@ def test_choices_ignore_case_spaces_final_stop_and_quote_style(qid):
     variants = [f"  {right.upper()}. ", right.replace("'", "’"), right.lower() + ".", right.replace("'", "‘")]
     for variant in variants:
         answer = variant if isinstance(key, str) else [variant] + list(key[1:])
-        assert check(qid, answer).status == "correct", (qid, variant)
+        assert graded(qid, answer).status == "correct", (qid, variant)
 
 
 def test_mark_answers_accept_uk_and_us_spelling_of_the_words_in_the_text():
@@ -310,4 +319,4 @@ def test_labels_ignore_case_a_final_stop_quote_marks_and_us_spelling(qid):
         return word
 
     answer = {american(item): f"“{american(label).capitalize()}.”" for item, label in key.items()}
-    assert check(qid, answer).status == "correct", answer
+    assert graded(qid, answer).status == "correct", answer

@@ -83,6 +83,9 @@ def keys_bin():
 def gold():
     from medialit.text.resources import data_dir
     return [p.read_text() for p in (data_dir() / "annotations").rglob("*.json")]
+def rubrics():
+    from medialit.text.resources import data_dir
+    return [p.read_text() for p in (data_dir() / "rubrics").glob("*.json")]
 def home():
     return [open(os.path.join(HOME, n)).read() for n in os.listdir(HOME) if os.path.isfile(os.path.join(HOME, n))]
 def my_home():
@@ -108,12 +111,12 @@ def descriptors():
             pass
     return [t for t in texts if MARK in t]
 for name, action in [("solutions", solutions), ("key loader", key_loader), ("keys.bin", keys_bin),
-                     ("gold annotations", gold), ("teacher's home", home), ("~", my_home), ("socket", network),
+                     ("gold annotations", gold), ("rubrics", rubrics), ("teacher's home", home), ("~", my_home), ("socket", network),
                      ("environment and /proc", environment), ("inherited descriptors", descriptors)]:
     attempt(name, action)
 answer_03_2 = stolen[0] if stolen else HONEST_ANSWER
 '''
-ATTEMPTS = ["solutions", "key loader", "keys.bin", "gold annotations", "teacher's home", "~", "socket",
+ATTEMPTS = ["solutions", "key loader", "keys.bin", "gold annotations", "rubrics", "teacher's home", "~", "socket",
             "environment and /proc", "inherited descriptors"]
 
 
@@ -198,7 +201,7 @@ def test_the_same_cheat_without_the_sandbox_gets_the_key_and_the_summary_warns(c
     before = server.connections
     run, row, report = grade_cheat(cheat_setup, "--no-sandbox")
     assert row["scores"]["03.2"] == 2.0 and row["sandbox"] == "off: turned off (--no-sandbox)"
-    assert {report[n] for n in ("solutions", "key loader", "keys.bin", "teacher's home", "socket",
+    assert {report[n] for n in ("solutions", "key loader", "keys.bin", "rubrics", "teacher's home", "socket",
                                 "environment and /proc")} == {"read"}
     assert server.connections == before + 1
     warnings = [line for line in run.stdout.splitlines() if line.startswith("warning:")]

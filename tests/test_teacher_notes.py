@@ -7,7 +7,8 @@ lessons/TEACHER-NOTES.md follows these conventions, which the tests below rely o
 - an answer entry ``Lesson 02 · Try it 3`` for every "Try it" cell of the lesson and
   ``Lesson 02 · Discussion 1`` for every prompt in its Discussion cell;
 - a row in the exercise tables for every question, and a ``#### Rubric · 01.4 (2 points)`` section
-  with a row per score (0 up to the question's points) for every written (reflect) question;
+  with a row per score (0 up to the question's points) for every written (reflect) question, written
+  from ``data/rubrics/`` by ``medialit rubrics --notes`` between the notes' rubric markers;
 - curly quotes are kept for words copied from an article, followed by the article's id in
   brackets: “Few people are as familiar” (bbc-repost). A run of quotes may share one id:
   “strongman”, “parroted” (opinion-site).
@@ -181,9 +182,27 @@ def test_every_written_question_has_a_rubric_with_a_row_per_score():
 
 
 def test_the_rubrics_cover_the_written_points():
-    assert sum(q["points"] for q in questions() if q["kind"] == "reflect") == 13
-    assert sum(q["points"] for q in questions()) == 47
+    exercises = [q for q in questions() if "01" <= q["id"][:2] <= "06"]
+    assert sum(q["points"] for q in exercises if q["kind"] == "reflect") == 13
+    assert sum(q["points"] for q in exercises) == 47
     assert "13 of the 47 points" in notes()
+    for assignment in ("00", "09"):  # the pre- and post-assessment: 14 points each, 2 of them written
+        mine = [q for q in questions() if q["id"][:2] == assignment]
+        assert sum(q["points"] for q in mine) == 14 and sum(q["points"] for q in mine if q["kind"] == "reflect") == 2
+        heading = re.search(rf"^#### \w+-assessment {assignment} · .* \(about (\d+) min, (\d+) points\)$", notes(), re.M)
+        assert heading and int(heading.group(2)) == 14, assignment
+
+
+def test_the_notes_rubrics_are_written_from_the_rubric_data():
+    """data/rubrics/ is the rubrics' single source: the notes' rubric part is what `medialit rubrics --notes`
+    writes from it, and every written question has a rubric there that fits its points."""
+    from medialit.grading.keys import all_questions
+    from medialit.grading.rubrics import BEGIN, END, load_rubrics, rubric_problems, rubrics_markdown
+
+    rubrics = load_rubrics()
+    assert rubric_problems(all_questions(), rubrics) == []
+    part = notes().split(BEGIN, 1)[1].split(END, 1)[0]
+    assert squash(part) == squash(rubrics_markdown(all_questions(), rubrics)), "run `medialit rubrics --notes`"
 
 
 def test_quotations_attributed_to_an_article_are_verbatim():

@@ -11,6 +11,8 @@
     medialit assign --set FOLDER  an exercise on a teacher's own set, keys proposed for review
     medialit grade SUBMISSIONS... --out grades.csv [--feedback DIR]
                                   grade a class: fresh kernel per notebook, nbgrader-style gradebook
+                                  (and a pre/post class summary when both assessments are graded)
+    medialit rubrics [--notes]    the written questions' rubrics as Markdown, or written into the teacher notes
     medialit release OUT/         what students receive: no solutions, keys scrambled
     medialit evaluate [--set NAME | --gold-dir DIR]
                                   precision, recall and F1 of the detectors against gold annotations,
@@ -153,8 +155,9 @@ def _assign_set(folder: str) -> int:
 def _grade(args) -> int:
     from pathlib import Path
 
-    from .grading.gradebook import Options, Stopped, grade, sandbox_summary
+    from .grading.gradebook import Options, Stopped, grade, sandbox_summary, summary_paths, write_summary
     from .grading.pages import write_feedback
+    from .grading.summary import summary_lines
 
     options = Options(assignment=args.assignment, duedate=args.duedate or "", cell_timeout=args.timeout,
                       memory_mb=args.memory_mb, sandbox=not args.no_sandbox, set_folder=args.set)
@@ -169,9 +172,41 @@ def _grade(args) -> int:
     print(f"\nwrote {args.out}: {len(rows)} submissions")
     if sandbox_summary(rows):
         print(sandbox_summary(rows))
+    summary = write_summary(rows, Path(args.out))
+    if summary is not None:
+        print("\n".join(summary_lines(summary)))
+        print("wrote the class summary: " + " and ".join(str(p) for p in summary_paths(Path(args.out))))
     if args.feedback:
-        write_feedback(rows, Path(args.feedback), show_answers=args.show_answers)
+        write_feedback(rows, Path(args.feedback), show_answers=args.show_answers, gradebook=args.out, summary=summary)
         print(f"wrote feedback pages to {args.feedback} (class summary: index.html)")
+    return 0
+
+
+def _rubrics(args) -> int:
+    from .grading.keys import all_questions, repo_dir
+    from .grading.rubrics import RubricError, load_rubrics, notes_with_rubrics, rubric_problems, rubrics_markdown
+
+    try:
+        rubrics = load_rubrics()
+    except RubricError as error:
+        print(f"medialit: {error}", file=sys.stderr)
+        return 1
+    problems = rubric_problems(all_questions(), rubrics)
+    if problems:
+        print("medialit: the rubrics need fixing (data/rubrics/README.md):\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
+    markdown = rubrics_markdown(all_questions(), rubrics)
+    if not args.notes:
+        print(markdown)
+        return 0
+    notes = repo_dir() / "lessons" / "TEACHER-NOTES.md"
+    try:
+        text = notes_with_rubrics(notes.read_text(encoding="utf-8"), markdown)
+    except RubricError as error:
+        print(f"medialit: {notes}: {error}", file=sys.stderr)
+        return 1
+    notes.write_text(text, encoding="utf-8")
+    print(f"wrote the rubrics into {notes}")
     return 0
 
 
@@ -294,6 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--feedback", metavar="DIR", help="write one HTML feedback page per student here")
     grade.add_argument("--show-answers", action="store_true", help="put answers and keys in the feedback pages")
     grade.set_defaults(run=_grade)
+    rubrics = sub.add_parser("rubrics", help="print the written questions' rubrics (data/rubrics/) as Markdown")
+    rubrics.add_argument("--notes", action="store_true",
+                         help="write them into lessons/TEACHER-NOTES.md, between its rubric markers, instead")
+    rubrics.set_defaults(run=_rubrics)
     release = sub.add_parser("release", help="build what students receive: no solutions, keys not readable")
     release.add_argument("out", metavar="OUT", help="the folder to create")
     release.set_defaults(run=_release)

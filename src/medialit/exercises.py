@@ -1,7 +1,9 @@
 """What students call in the exercise notebooks: ``check("03.2", answer)`` and the question texts.
 
 ``check`` never raises: an unanswered question (``...``) says "not answered yet", and any other
-answer gets instant feedback that explains each miss and each extra without showing the key.
+answer gets instant feedback that explains each miss and each extra without showing the key. In a pre-
+or post-assessment it says only whether the answer can be read (:func:`~medialit.grading.scoring.assessment_feedback`):
+the teacher's grader scores it.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from .display.html import format_feedback
 from .grading.feedback import Feedback
 from .grading.answer_cells import answer_error, install_answer_guard
 from .grading.keys import all_questions, answer_variable
-from .grading.scoring import score_answer
+from .grading.scoring import assessment_feedback, score_answer
 
 
 def _grading() -> bool:
@@ -40,10 +42,20 @@ class CheckResult:
         return f"<b>Question {self.question_id}</b>" + format_feedback(self.feedback)
 
 
-def _scored(question: dict, answer) -> Feedback:
-    """The feedback on an answer, saying so when the key has not been reviewed by the teacher."""
+def student_feedback(question: dict, answer):
+    """The feedback a student sees for an answer: the full feedback (saying so when the key has not been
+    reviewed by the teacher), or in an assessment only whether it can be read.
+
+    >>> from medialit.grading.keys import all_questions
+    >>> student_feedback(all_questions()["03.3"], "Yes: it makes the claim less sure").status
+    'wrong'
+    >>> student_feedback(all_questions()["00.2"], {"the council": "vague"}).status
+    'saved'
+    """
+    if question.get("assessment"):
+        return assessment_feedback(question, answer)
     feedback = score_answer(question, answer)
-    if question.get("reviewed") is False:
+    if question.get("reviewed") is False:  # a set's own exercise, keys not yet reviewed by the teacher
         from .grading.review import UNREVIEWED_NOTE
 
         feedback.messages.append(UNREVIEWED_NOTE)
@@ -57,6 +69,8 @@ def check(question_id: str, answer) -> CheckResult:
     'not answered'
     >>> check("03.3", "No: it is a reporting verb with a source").status
     'correct'
+    >>> check("00.1", ["said", "mya"]).feedback.messages
+    ['“mya” is not in the text: copy the words exactly as they are written.']
     >>> check("99.9", 1).status
     'invalid'
     """
@@ -72,7 +86,7 @@ def check(question_id: str, answer) -> CheckResult:
             return CheckResult(question["id"], Feedback(0.0, "not answered", [
                 f"The answer cell stopped with {error}; read the note above, fix the line and run the cell again."],
                 float(question.get("points", 1))))
-        return CheckResult(question["id"], _scored(question, answer))
+        return CheckResult(question["id"], student_feedback(question, answer))
     except Exception as error:  # never let a check crash a student's notebook
         return CheckResult(str(question_id), Feedback(0.0, "invalid", [f"Could not check this ({error})."]))
 
@@ -140,7 +154,7 @@ def question_marker(question_id: str):
     from .widgets.marker import QuestionMarker, default_marks_file
 
     return QuestionMarker(question["id"], question["text"], kinds=kinds, marks_file=default_marks_file(),
-                          check=lambda value: _scored(question, [(s.start, s.end, s.kind) for s in value]))
+                          check=lambda value: student_feedback(question, [(s.start, s.end, s.kind) for s in value]))
 
 
 install_answer_guard()  # in a notebook: one beginner mistake in an answer cell must not stop Run All

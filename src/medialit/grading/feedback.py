@@ -30,7 +30,7 @@ class Feedback:
     """The result of checking one answer: a score from 0 to 1, a status and messages for the student."""
 
     score: float
-    status: str                      # correct / partial / wrong / not answered / invalid / to be graded
+    status: str                      # correct / partial / wrong / not answered / invalid / to be graded / saved
     messages: list[str] = field(default_factory=list)
     points: float = 1.0
 
@@ -52,7 +52,8 @@ class Feedback:
                 + ("s." if self.points != 1 else "."),
                 "wrong": "Not yet.", "not answered": "Not answered yet.", "invalid": "That answer could not be read.",
                 "to be graded": f"Saved: to be graded by your teacher ({self.points:g} points).",
-                "not checked": "Saved: checked by the grader."}
+                "not checked": "Saved: checked by the grader.",
+                "saved": "Saved: your answer can be read. Your teacher grades it after you hand in."}
         return head.get(self.status, "Checked.")
 
 

@@ -8,7 +8,12 @@ submission whose file and keys are unchanged is not graded again, so a re-run gi
 
 A written answer waits for the teacher: its question column is empty (not 0), ``needs_manual_grading``
 is true, ``points_to_be_graded`` says how many points are still open, and ``raw_score``/``score``
-count the points given so far out of ``max_score``, the exercise's full total.
+count the points given so far out of ``max_score``, the exercise's full total. The teacher types a
+written answer's points into its column; the next run with the same ``--out`` keeps and counts them
+(:mod:`medialit.grading.manual`).
+
+When the submissions include a pre- and a post-assessment, :func:`write_summary` writes their class
+summary next to the gradebook (:mod:`medialit.grading.summary`).
 """
 from __future__ import annotations
 
@@ -28,11 +33,13 @@ from pathlib import Path
 
 import nbformat
 
+from . import manual
 from .batch import Stopped, interrupts, run_all  # noqa: F401  (Stopped: what grade() raises on Ctrl+C)
 from .keys import all_questions, assignment_questions, question_order, use_set
 from .runner import remove_folder
 from .sandbox import precompile_kit, sandbox_status, warning
 from .scoring import TO_BE_GRADED, score_answer
+from .summary import Summary, summarise, summary_csv
 
 NBGRADER_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
                     "raw_score", "late_submission_penalty", "score", "max_score"]
@@ -137,7 +144,8 @@ def grade_file(path: str, options: Options) -> dict:
             use_set(set_folder)
         except OSError as error:
             row["flags"].append(f"the exercise's article set {set_folder} cannot be read ({error.strerror})")
-    assignment = _assignment(nb, path) if nb else (options.assignment or "")
+    # an unreadable file's exercise: the one asked for, else the one its name says ("09-post-assessment.ipynb")
+    assignment = _assignment(nb, path) if nb else (options.assignment or _assignment({}, path) or "")
     if nb is not None and assignment is None:
         status = "not a medialit exercise"
     if nb is not None and options.assignment and assignment and assignment != options.assignment:
@@ -265,8 +273,9 @@ def write_csv(rows: list[dict], out: Path) -> None:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for r in sorted(rows, key=lambda r: (r["assignment"], r["student_id"], r["file"])):
+        typed = r.get("teacher_cells", {})  # a teacher's cell that is not a score is kept as typed
         writer.writerow({**{c: r.get(c, "") for c in NBGRADER_COLUMNS},
-                         **{f"q{q}": _cell(r["scores"].get(q, "")) for q in question_ids},
+                         **{f"q{q}": typed[q] if q in typed else _cell(r["scores"].get(q, "")) for q in question_ids},
                          "needs_manual_grading": r["needs_manual_grading"],
                          "points_to_be_graded": r.get("points_to_be_graded", 0.0), "status": r["status"],
                          "flags": "; ".join(r["flags"]), "file": r["file"]})
@@ -281,10 +290,18 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
 
     Ctrl+C stops the batch within seconds: the finished rows are in the gradebook and the progress
     log, and :class:`~medialit.grading.batch.Stopped` is raised (a run with the same arguments resumes).
+    The teacher's scores for written answers, read from the gradebook before it is rewritten, are
+    counted in the rows (the progress log keeps the grader's own rows).
     """
     options = options or Options()
     out = Path(out)
     log = out.with_name(out.name + ".progress.jsonl")
+    questions = all_questions()
+    kept = manual.collect(out, questions)
+
+    def merged(found) -> list[dict]:
+        return [manual.apply(r, kept, questions) for r in found]
+
     done: dict[str, dict] = {}
     if log.exists():
         for line in log.read_text(encoding="utf-8").splitlines():
@@ -305,7 +322,8 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
             handle.write(json.dumps({"fingerprint": prints[row["file"]], "row": row}, default=str) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        write_csv(list(rows.values()), out)
+        write_csv(merged(rows.values()), out)
+        row = manual.apply(row, kept, questions)
         if progress:
             bar = "#" * int(20 * len(rows) / max(total, 1))
             pending = row.get("points_to_be_graded") or 0
@@ -314,7 +332,7 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
                   file=progress, flush=True)
 
     if rows:
-        write_csv(list(rows.values()), out)
+        write_csv(merged(rows.values()), out)
     workers = workers or os.cpu_count() or 1
     # Every kernel's scratch folder goes in one folder for the batch, removed at the end whatever happens.
     scratch_root = tempfile.mkdtemp(prefix="medialit-grading-")
@@ -325,13 +343,45 @@ def grade(paths: list[str], out: Path, options: Options | None = None, *, worker
         with interrupts() as protected:
             run_all(job, [str(p) for p in todo], workers, finished, protected)
     except KeyboardInterrupt:
-        write_csv(list(rows.values()), out)
+        write_csv(merged(rows.values()), out)
         raise Stopped(len(rows), total) from None
     finally:
         remove_folder(scratch_root)
     if not submissions:
         write_csv([], out)
-    return sorted(rows.values(), key=lambda r: (r["assignment"], r["student_id"], r["file"]))
+    return sorted(merged(rows.values()), key=lambda r: (r["assignment"], r["student_id"], r["file"]))
+
+
+def summary_paths(out: Path) -> tuple[Path, Path]:
+    """Where the class summary of a pre- and a post-assessment goes: next to the gradebook.
+
+    >>> [p.name for p in summary_paths(Path("class/grades.csv"))]
+    ['grades-class-summary.csv', 'grades-class-summary.html']
+    """
+    out = Path(out)
+    return out.with_name(out.stem + "-class-summary.csv"), out.with_name(out.stem + "-class-summary.html")
+
+
+def write_summary(rows: list[dict], out: Path) -> Summary | None:
+    """Write the pre/post class summary (CSV and HTML) next to the gradebook ``out``, if the rows hold both
+    assessments; return it. Otherwise return None, and remove a summary an earlier run left there: it no
+    longer matches the gradebook.
+
+    >>> write_summary([], Path("grades.csv")) is None
+    True
+    """
+    from .pages import pre_post_page
+
+    summary = summarise(rows, all_questions())
+    if summary is None:
+        for path in summary_paths(out):
+            path.unlink(missing_ok=True)
+        return None
+    for path, text in zip(summary_paths(out), (summary_csv(summary), pre_post_page(summary))):
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    return summary
 
 
 def sandbox_summary(rows: list[dict]) -> str | None:

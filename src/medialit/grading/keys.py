@@ -1,9 +1,11 @@
 """Questions and their keys, read from the solution notebooks (the single source).
 
 A question is a code cell of ``solutions/NN-*.ipynb`` whose metadata holds ``medialit``:
-``{"id": "03.2", "points": 2, "kind": "mark", "key": ...}``; a *mark* question may instead name its
-text and take its key from the gold annotations: ``"from_gold": {"article": ..., "paragraph": ...,
-"kinds": [...]}``. In a student release there are no solutions: the resolved keys ship as
+``{"id": "03.2", "points": 2, "kind": "mark", "key": ...}``, optionally with the ``skill`` it tests; a
+*mark* question may instead name its text and take its key from the gold annotations: ``"from_gold":
+{"article": ..., "paragraph": ..., "kinds": [...]}``. A notebook whose own metadata says
+``"assessment": "pre"`` (or ``"post"``) is a pre- or post-assessment: each of its questions carries that
+word too. In a student release there are no solutions: the resolved keys ship as
 ``data/keys.bin``, compressed and scrambled so that they cannot be read as plain text.
 """
 from __future__ import annotations
@@ -71,9 +73,15 @@ def resolve(question: dict) -> dict:
 
 
 def questions_from_notebook(path: Path) -> list[dict]:
-    """The questions of one solution notebook, in order, each with its assignment and answer variable."""
+    """The questions of one solution notebook, in order, each with its assignment and answer variable
+    (and ``assessment``: "pre" or "post", in an assessment).
+
+    >>> [(q["id"], q["skill"], q["assessment"]) for q in questions_from_notebook(solutions_dir() / "00-pre-assessment.ipynb")][:2]
+    [('00.1', 'attribution', 'pre'), ('00.2', 'attribution', 'pre')]
+    """
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    assignment = nb.get("metadata", {}).get("medialit", {}).get("assignment") or Path(path).name[:2]
+    about = nb.get("metadata", {}).get("medialit", {})
+    assignment = about.get("assignment") or Path(path).name[:2]
     out = []
     for cell in nb["cells"]:
         meta = cell.get("metadata", {}).get("medialit")
@@ -82,6 +90,8 @@ def questions_from_notebook(path: Path) -> list[dict]:
             question.setdefault("points", 1)
             question["assignment"] = assignment
             question["variable"] = answer_variable(question["id"])
+            if about.get("assessment"):
+                question["assessment"] = about["assessment"]
             out.append(question)
     return out
 
@@ -125,7 +135,7 @@ def all_questions() -> dict[str, dict]:
     the questions of every set in use (:func:`use_set`).
 
     >>> sorted(all_questions())[:3]
-    ['01.1', '01.2', '01.3']
+    ['00.1', '00.2', '00.3']
     """
     found: dict[str, dict] = {}
     folder = solutions_dir()

@@ -1,4 +1,9 @@
-"""Feedback pages after grading: one HTML page per student, and a class summary with an item analysis."""
+"""Feedback pages after grading: one HTML page per student, and a class summary with an item analysis
+(and, when a pre- and a post-assessment were graded, their comparison per skill and per student).
+
+Each written answer is shown with its rubric's criteria (the example answers only with
+``show_answers``), its score so far, and where the teacher types the score: the question's column
+in the gradebook, read back by the next ``medialit grade`` run (:mod:`medialit.grading.manual`)."""
 from __future__ import annotations
 
 import base64
@@ -9,10 +14,13 @@ from html import escape
 from pathlib import Path
 
 from ..display.html import format_page
-from ..display.tables import format_table
+from ..display.tables import format_table, table_html
 from ..display.plots import OKABE_ITO, figure_png
 from .keys import all_questions, question_order
+from .manual import TEACHER
+from .rubrics import all_rubrics
 from .sandbox import warning
+from .summary import Summary
 
 
 def _safe(name: str) -> str:
@@ -41,10 +49,72 @@ def _total_line(row: dict, *, you: bool) -> str:
             f"{_points(pending)} to be graded by {who}")
 
 
-def student_page(row: dict, *, show_answers: bool = False) -> str:
+def inline(text: str) -> str:
+    """A rubric's text as HTML: escaped, with Markdown's **bold**, *italics* and `code`.
+
+    >>> inline("Names a **real** omission (see `claims.json`) <b>")
+    'Names a <b>real</b> omission (see <code>claims.json</code>) &lt;b&gt;'
+    """
+    html = escape(str(text), quote=False)
+    html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
+    html = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html)
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", html)
+
+
+def rubric_html(rubric: dict, *, examples: bool = False) -> str:
+    """A rubric as a table, a row per criterion and level (and its example answers and notes, if asked).
+
+    >>> rubric = {"criteria": [{"criterion": "reason", "levels": [{"points": 1, "descriptor": "gives **one**"},
+    ...           {"points": 0, "descriptor": "none"}]}], "examples": [{"points": 1, "answer": "Because."}]}
+    >>> html = rubric_html(rubric)
+    >>> "<b>one</b>" in html, "Because." in html, "Because." in rubric_html(rubric, examples=True)
+    (True, False, True)
+    """
+    rows = [[inline(c["criterion"]), str(level["points"]), inline(level["descriptor"])]
+            for c in rubric["criteria"] for level in sorted(c["levels"], key=lambda level: -level["points"])]
+    html = table_html(["criterion", "points", "descriptor"], rows, caption="Rubric")
+    if examples and rubric.get("examples"):
+        html += table_html(["points", "example answer"], [
+            [str(e["points"]), escape(f'"{e["answer"]}"') + (f" ({inline(e['comment'])})" if e.get("comment") else "")]
+            for e in rubric["examples"]], caption="Example answers")
+    if examples:
+        html += "".join(f"<p>{inline(note)}</p>" for note in rubric.get("notes", []))
+    return html
+
+
+def _written(qid: str, q: dict, fb: dict, score, *, show_answers: bool, gradebook: str) -> str:
+    """A written answer on a feedback page: the answer, the rubric and where the teacher's score goes."""
+    answer = fb.get("answer")
+    parts = ["<p>Written answer:</p><blockquote>" + (escape(answer) if isinstance(answer, str) and answer.strip()
+                                                      else "<i>(no answer)</i>") + "</blockquote>"]
+    rubric = all_rubrics().get(qid)
+    if rubric:
+        parts.append(rubric_html(rubric, examples=show_answers))
+    points = q.get("points", 0)
+    if fb.get("status") == TEACHER:
+        parts.append(f"<p><b>Teacher's score: {score:g} of {points:g}</b> (column q{escape(qid)} of "
+                     f"{escape(gradebook)}).</p>")
+    elif score is None:
+        parts.append(f"<p><b>Teacher's score: ____ of {points:g}.</b> For the teacher: type the points in column "
+                     f"q{escape(qid)} of {escape(gradebook)}, in this student's row, and run the same "
+                     "<code>medialit grade</code> command again: the totals and this page are brought up to date, "
+                     "and the score is kept in later runs. The example answers and notes are on the pages written "
+                     "with <code>--show-answers</code> and in the teacher notes.</p>")
+    return "".join(parts)
+
+
+def student_page(row: dict, *, show_answers: bool = False, gradebook: str = "grades.csv") -> str:
     """One student's page: score per question with the explanations (answers and keys only if asked).
 
-    A written answer the teacher has not graded yet reads "to be graded", never 0.
+    A written answer the teacher has not graded yet reads "to be graded", never 0; it is shown with its
+    rubric and a place for the teacher's score (a column of ``gradebook``).
+
+    >>> row = {"student_id": "ann", "assignment": "00", "status": "ok", "flags": [], "score": 0.0, "max_score": 2.0,
+    ...        "points_to_be_graded": 2.0, "scores": {"00.7": None},
+    ...        "feedback": {"00.7": {"status": "to be graded", "answer": "It leaves out the cost.", "messages": []}}}
+    >>> page = student_page(row)
+    >>> "It leaves out the cost." in page, "Rubric" in page, "column q00.7 of grades.csv" in page
+    (True, True, True)
     """
     questions = all_questions()
     parts = [f"<p><b>{escape(row['student_id'])}</b>, exercise {escape(row['assignment'])}: "
@@ -58,9 +128,13 @@ def student_page(row: dict, *, show_answers: bool = False) -> str:
         fb = row.get("feedback", {}).get(qid, {})
         result = (f"to be graded ({_points(q.get('points', 0))})" if score is None
                   else f"{score:g} of {_points(q.get('points', 0))}")
+        if fb.get("status") == TEACHER:
+            result += ", graded by your teacher"
         parts.append(f"<h3>Question {escape(qid)}: {result}</h3>")
         parts.append("<ul>" + "".join(f"<li>{escape(m)}</li>" for m in fb.get("messages", [])) + "</ul>")
-        if show_answers:
+        if q.get("kind") == "reflect":
+            parts.append(_written(qid, q, fb, score, show_answers=show_answers, gradebook=gradebook))
+        elif show_answers:
             parts.append(f"<p>Your answer: <code>{escape(readable(fb.get('answer', '(none)'), q))}</code><br>"
                          f"Key: <code>{escape(readable(q.get('key', q.get('original', '')), q))}</code></p>")
     return format_page(f"Feedback: {row['student_id']}, exercise {row['assignment']}", "".join(parts))
@@ -141,8 +215,60 @@ def item_analysis_png(rows: list[dict]) -> bytes:
     return figure_png(fig)
 
 
-def class_summary(rows: list[dict]) -> str:
-    """The class summary page: scores, statuses, per-question means and the item-analysis chart.
+def _pre_post_cell(line: dict, side: str) -> str:
+    if line[f"{side}_max"] == "":
+        return "—"
+    return f"{line[f'{side}_score']:g} of {line[f'{side}_max']:g} ({line[f'{side}_percent']:g}%)"
+
+
+def _change_cell(line: dict) -> str:
+    if line["change_percent"] == "":
+        return "—"
+    points = (f"{line['change_score']:+g} point{'' if abs(line['change_score']) == 1 else 's'}, "
+              if line["change_score"] != "" else "")
+    return f"{points}{line['change_percent']:+g} percentage points"
+
+
+def pre_post_html(summary: Summary) -> str:
+    """The pre/post section of the class summary: a table per skill, the totals and one row per student,
+    then what was not counted and what waits for the teacher.
+
+    >>> from medialit.grading.summary import Summary
+    >>> "Pre- and post-assessment" in pre_post_html(Summary("00", "09", not_counted=["cy, 09 (post): timeout"]))
+    True
+    """
+    def table(lines: list[dict], first: str) -> str:
+        return table_html([first, "pre", "post", "change", "note"],
+                          [[escape(line["name"]), _pre_post_cell(line, "pre"), _pre_post_cell(line, "post"),
+                            _change_cell(line), escape(line["note"])] for line in lines])
+
+    body = (f"<h2>Pre- and post-assessment ({escape(summary.pre)} → {escape(summary.post)})</h2>"
+            f"<p>{summary.both} students took both. For each skill: the class mean on the pre-assessment and on "
+            "the post-assessment (every counted submission), and the change. A change is post minus pre.</p>"
+            + table(summary.skills + summary.totals, "skill"))
+    waiting = sum(summary.waiting.values())
+    if waiting:
+        body += (f"<p>{waiting} written answer{'s' if waiting != 1 else ''} still to be graded by the teacher: not "
+                 "in these figures yet (type the scores in the gradebook and grade again).</p>")
+    if summary.not_counted:
+        body += ("<p><b>Not counted</b> (see the gradebook's status and flags; these are not zeros): "
+                 + escape("; ".join(summary.not_counted)) + ".</p>")
+    return body + "<h3>Students</h3>" + table(summary.students, "student")
+
+
+def pre_post_page(summary: Summary) -> str:
+    """The pre/post comparison as a page of its own (written next to the gradebook).
+
+    >>> from medialit.grading.summary import Summary
+    >>> pre_post_page(Summary("00", "09")).startswith("<!DOCTYPE html>")
+    True
+    """
+    return format_page("Class summary: pre- and post-assessment", pre_post_html(summary))
+
+
+def class_summary(rows: list[dict], summary: Summary | None = None) -> str:
+    """The class summary page: scores, statuses, per-question means and the item-analysis chart, and the
+    pre/post comparison when there is one.
 
     Written answers not graded yet are left out of the means and said to be waiting for the teacher.
     """
@@ -178,6 +304,8 @@ def class_summary(rows: list[dict]) -> str:
     off = sorted({r["sandbox"] for r in rows if str(r.get("sandbox", "")).startswith("off")})
     if off:
         body += f"<p><b>{escape(warning(off[0]))}</b></p>"
+    if summary is not None:
+        body += pre_post_html(summary)
     body += "<h2>Status</h2>" + format_table([{"status": k, "submissions": v} for k, v in statuses.most_common()])
     body += "<h2>Questions</h2>" + format_table(per_question)
     if image:
@@ -189,8 +317,10 @@ def class_summary(rows: list[dict]) -> str:
     return format_page("Class summary", body)
 
 
-def write_feedback(rows: list[dict], folder: Path, *, show_answers: bool = False) -> list[Path]:
-    """Write one page per student and ``index.html`` (the class summary) into ``folder``."""
+def write_feedback(rows: list[dict], folder: Path, *, show_answers: bool = False, gradebook: str = "grades.csv",
+                   summary: Summary | None = None) -> list[Path]:
+    """Write one page per student and ``index.html`` (the class summary, with ``summary``'s pre/post
+    comparison if given) into ``folder``; written answers' pages name ``gradebook`` as where their scores go."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -202,9 +332,9 @@ def write_feedback(rows: list[dict], folder: Path, *, show_answers: bool = False
         name += "" if n == 1 else f"-{n}"
         used.add(name)
         path = folder / f"{name}.html"
-        path.write_text(student_page(row, show_answers=show_answers), encoding="utf-8")
+        path.write_text(student_page(row, show_answers=show_answers, gradebook=gradebook), encoding="utf-8")
         written.append(path)
     index = folder / "index.html"
-    index.write_text(class_summary(rows), encoding="utf-8")
+    index.write_text(class_summary(rows, summary), encoding="utf-8")
     (folder / "item-analysis.png").write_bytes(item_analysis_png(rows))
     return written + [index]

@@ -1,6 +1,7 @@
 """``medialit release OUT/``: what students receive.
 
-Lessons, exercises, the article data and the library, with no ``solutions/`` and no gold annotations.
+Lessons, exercises, the article data and the library, with no ``solutions/``, no gold annotations and no
+rubrics.
 The keys that ``check()`` needs for instant feedback ship as ``data/keys.bin``: compressed and
 scrambled, so that opening any file of the release shows no answer. This stops casual reading, not
 a determined student: the code that reads the keys ships with the kit. RELEASE.md says so.
@@ -13,10 +14,11 @@ from pathlib import Path
 
 from .keys import all_questions, repo_dir, scramble
 
-INCLUDE = ["README.md", "Makefile", "pyproject.toml", "environment.yml", "etc", "lessons", "exercises", "data", "src"]
-# Teacher notes hold rubrics and model answers; .medialit/ holds a teacher's own saved marks.
+INCLUDE = ["README.md", "Makefile", "install.py", "pyproject.toml", "environment.yml", "etc", "lessons", "exercises", "data",
+           "src"]
+# Teacher notes and data/rubrics hold rubrics and model answers; .medialit/ holds a teacher's own saved marks.
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints", ".medialit",
-                                "TEACHER-NOTES.md", "annotations", "cleaning-log.json.tmp")
+                                "TEACHER-NOTES.md", "annotations", "rubrics", "cleaning-log.json.tmp")
 NOTE = """# Student release
 
 This folder is what students receive: the lessons, the exercises, the articles and the library.

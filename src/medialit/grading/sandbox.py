@@ -4,8 +4,8 @@ On Linux with bubblewrap (Debian's ``bubblewrap``; ``make grader`` installs it),
 
 - read-only: ``/usr`` (and the ``/bin``, ``/lib`` links to it), the Python installation and its
   virtual environment, the kit's package source (``src/medialit``) and its ``data/`` folder without
-  what is a key (``data/annotations/``, the gold behind the marking questions, and a release's
-  ``data/keys.bin``); never ``solutions/``, never the teacher's home folder or ``/etc``;
+  what is a key (``data/annotations/``, the gold behind the marking questions, ``data/rubrics/``, with
+  the written questions' example answers, and a release's ``data/keys.bin``); never ``solutions/``, never the teacher's home folder or ``/etc``;
 - writable: its own scratch folder (the notebook's working folder, a private home and temp folder,
   the connection file and the IPC sockets the grader talks to it through), a small ``/tmp``;
 - a fresh ``/proc`` and ``/dev``, its own process, network (loopback only), IPC and host-name
@@ -74,7 +74,7 @@ def bwrap_program() -> str | None:
 def _hidden() -> list[Path]:
     """What a grading kernel must never see, even inside the folders it is given."""
     data = data_dir().resolve()
-    return [repo_dir().resolve() / "solutions", data / "annotations", data / "keys.bin"]
+    return [repo_dir().resolve() / "solutions", data / "annotations", data / "rubrics", data / "keys.bin"]
 
 
 def _is_within(path: Path, folder: Path) -> bool:

@@ -197,6 +197,32 @@ def score_rewrite(answer, question: dict, points: float) -> Feedback:
 
 
 TO_BE_GRADED = "to be graded"  # a written answer waiting for the teacher: no points yet, and not zero
+SAVED = "saved"  # an assessment's answer as check() shows it: readable, neither right nor wrong
+# What an assessment's check() may still say: notes about an answer's form, never about the key. A note that
+# matches none of these is left out, so a new kind of message can never give a key away by mistake.
+FORM_NOTES = ("is not in the text", "is listed twice", "counted as the whole word", "An empty string marks nothing",
+              "is not one of the labels", "has no label yet", "Not asked about", "is not one of the choices",
+              "several right choices", "is not an article id")
+
+
+def assessment_feedback(question: dict, answer) -> Feedback:
+    """What ``check()`` says in a pre- or post-assessment: whether the answer can be read, never whether it
+    is right. An unanswered, unreadable or written answer is told so as usual; any other answer is
+    "saved", with notes about its form only (a word that is not in the text, a label that does not exist).
+    The grader scores it as usual.
+
+    >>> q = {"kind": "classify", "key": {"officials": "anonymous", "many": "vague"}, "points": 2}
+    >>> str(assessment_feedback(q, {"officials": "vague"})) == str(assessment_feedback(q, {"officials": "anonymous"}))
+    True
+    >>> print(assessment_feedback(q, {"officials": "secret", "many": "vague"}))
+    Saved: your answer can be read. Your teacher grades it after you hand in.
+    - “officials”: “secret” is not one of the labels.
+    """
+    full = score_answer(question, answer)
+    if full.status in ("not answered", "invalid", TO_BE_GRADED):
+        return full
+    notes = [m for m in full.messages if any(form in m for form in FORM_NOTES)]
+    return Feedback(0.0, SAVED, notes, full.points)
 
 
 def score_answer(question: dict, answer) -> Feedback:
