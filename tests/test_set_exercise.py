@@ -138,7 +138,12 @@ def test_grade_uses_the_reviewed_keys_and_flags_the_unreviewed_ones(built, tmp_p
                         "readers of the blog think nobody on the council supported the lane."}, subs / "ana.ipynb")
     _submission(built, {"bus-lane-vote.1": ["insisted", "claim"], "bus-lane-vote.2": {"Mayor Dana Ortiz":
                         "named person"}, "bus-lane-vote.3": 1}, subs / "ben.ipynb")
-    rows = {r["student_id"]: r for r in grade_rows([subs], tmp_path / "grades.csv")}
+    rows = {r["student_id"]: r for r in grade_rows([subs], tmp_path / "grades.csv", "--feedback",
+                                                   str(tmp_path / "pages"))}
+    page = (tmp_path / "pages" / "ana-bus-lane-vote.html").read_text(encoding="utf-8")
+    assert "Names a fact that only one article gives" in page  # the written question's rubric
+    assert "Only the local paper gives the 7–4 vote" in page
+    assert "bus-lane-vote.4: key proposed by the detectors, not reviewed" in page
     ana, ben = rows["ana"], rows["ben"]
     assert ana["status"] == ben["status"] == "ok", (ana, ben)
     assert float(ana["qbus-lane-vote.1"]) == 3 and float(ana["qbus-lane-vote.2"]) == 2

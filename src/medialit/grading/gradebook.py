@@ -140,6 +140,7 @@ def grade_file(path: str, options: Options) -> dict:
     nb, status = read_submission(path)
     set_folder = options.set_folder or ((nb or {}).get("metadata") or {}).get("medialit", {}).get("set")
     if set_folder:
+        row["set"] = str(set_folder)  # the pages, written in the grader's own process, need its questions too
         try:
             use_set(set_folder)
         except OSError as error:

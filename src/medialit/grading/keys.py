@@ -129,6 +129,11 @@ def use_set(folder: str | Path) -> None:
         all_questions.cache_clear()
 
 
+def sets_in_use() -> list[Path]:
+    """The article sets whose own exercises are in use (:func:`use_set`), in the order they were added."""
+    return list(_SETS)
+
+
 @lru_cache(maxsize=1)
 def all_questions() -> dict[str, dict]:
     """Every question by id: from ``solutions/`` in a full checkout, else from ``data/keys.bin``; and

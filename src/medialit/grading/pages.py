@@ -16,7 +16,7 @@ from pathlib import Path
 from ..display.html import format_page
 from ..display.tables import format_table, table_html
 from ..display.plots import OKABE_ITO, figure_png
-from .keys import all_questions, question_order
+from .keys import all_questions, question_order, use_set
 from .manual import TEACHER
 from .rubrics import all_rubrics
 from .sandbox import warning
@@ -323,6 +323,8 @@ def write_feedback(rows: list[dict], folder: Path, *, show_answers: bool = False
     comparison if given) into ``folder``; written answers' pages name ``gradebook`` as where their scores go."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    for set_folder in {row["set"] for row in rows if row.get("set")}:
+        use_set(set_folder)  # a teacher's own set: its questions and rubrics
     written = []
     used: set[str] = set()
     for row in rows:

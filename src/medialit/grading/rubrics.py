@@ -64,13 +64,24 @@ def load_rubrics(folder: Path | None = None) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def _kit_rubrics() -> dict[str, dict]:
+    return load_rubrics()
+
+
 def all_rubrics() -> dict[str, dict]:
-    """The kit's rubrics (read once), or none where ``data/rubrics`` is not there (a student release).
+    """The kit's rubrics (read once), or none where ``data/rubrics`` is not there (a student release); and
+    those of every article set whose own exercise is in use (``<set>/rubrics/``, written by
+    ``medialit assign --set``).
 
     >>> sorted(all_rubrics())[:2]
     ['00.7', '01.4']
     """
-    return load_rubrics()
+    from .keys import sets_in_use
+
+    found = dict(_kit_rubrics())
+    for folder in sets_in_use():
+        found.update(load_rubrics(folder / "rubrics"))
+    return found
 
 
 def top_score(criterion: dict) -> int:

@@ -8,7 +8,9 @@ It writes, inside the set's folder:
   their keys from those annotations when they are checked or graded, so a review changes them at once;
 - ``exercises/<set>.ipynb``: what students get, generated from the solutions like the built-in ones;
 - ``keys.bin``: the questions and their current keys, scrambled, for students' ``check()`` (saving a
-  review writes it again).
+  review writes it again);
+- ``rubrics/<set>.json``: the rubric of the written question, in the kit's rubric format (edit it freely:
+  it is not written again).
 
 The questions: mark the attribution cues in a paragraph, give the type of each source in it, count its
 named sources, mark the hedges and boosters in another paragraph and the loaded words in a third (each
@@ -240,11 +242,36 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
     for path, content in ((solutions, nb), (exercise, make_exercise(nb))):
         path.parent.mkdir(exist_ok=True)
         path.write_text(render(content), encoding="utf-8")
+    _write_rubric(folder / "rubrics" / f"{slug}.json", qid)
     write_set_keys(folder)
     use_set(folder)
     all_questions.cache_clear()
     return {"annotations": folder / "annotations", "solutions": solutions, "exercise": exercise,
             "keys": folder / SET_KEYS}
+
+
+OMISSION_RUBRIC = {
+    "question": "Name one fact that only one of these articles gives, and say how a reader of the other articles "
+                "would understand the event differently without it.",
+    "criteria": [
+        {"criterion": "the fact", "levels": [
+            {"points": 1, "descriptor": "Names a fact that only one article gives, in words from that article."},
+            {"points": 0, "descriptor": "No fact, a fact that several articles give, or an opinion."}]},
+        {"criterion": "what it changes", "levels": [
+            {"points": 1, "descriptor": "Says how the other articles' readers would understand the event "
+                                        "differently (who is to blame, how big it is, what comes next)."},
+            {"points": 0, "descriptor": "Says only that the fact is missing, or nothing about its effect."}]}],
+    "notes": ["Check the fact against the articles yourself: the kit's claim grid matches sentences by their "
+              "words, so a fact it marks as unique may be in another article in other words."],
+}
+
+
+def _write_rubric(path: Path, question_id: str) -> None:
+    """The written question's rubric, in the kit's rubric format; a teacher's edits are kept."""
+    if path.exists():
+        return
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({question_id: OMISSION_RUBRIC}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def write_review_notebook(folder: str | Path) -> Path:
