@@ -16,7 +16,7 @@ BWRAP_BIN ?= $(or $(shell command -v bwrap 2>/dev/null),/usr/bin/bwrap)
 NEED_BWRAP := $(if $(filter Linux,$(shell uname -s)),$(if $(wildcard $(BWRAP_BIN)),,yes),)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test chromium bubblewrap grader data assign release evaluate corpora bench clean-venv
+.PHONY: help install lab test chromium bubblewrap grader data assign assign-set release evaluate corpora bench clean-venv
 
 help: ## List every task with one line each
 	@echo "medialit tasks:"
@@ -80,6 +80,10 @@ data: $(VENV)/.installed ## Rebuild the cleaned seed articles and their cleaning
 
 assign: $(VENV)/.installed ## Generate exercises/ from solutions/ (run after editing a solution)
 	$(BIN)/medialit assign
+
+assign-set: $(VENV)/.installed ## Build an exercise on your own set, keys proposed for review: make assign-set SET=folder
+	@test -n "$(SET)" || { echo "Say which set: make assign-set SET=path/to/my-articles"; exit 2; }
+	$(BIN)/medialit assign --set "$(SET)"
 
 release: $(VENV)/.installed ## Build the student release in release/ (no solutions; keys scrambled)
 	$(BIN)/medialit release release
