@@ -19,7 +19,7 @@ def built(tmp_path):
     folder = write_set(tmp_path / "bus-lane-vote")
     run = run_cli(["assign", "--set", str(folder)], timeout=300)
     assert run.returncode == 0, run.stderr
-    assert "0 of 3 paragraphs reviewed" in run.stdout and "review-keys.ipynb" in run.stdout
+    assert "0 of 3 paragraphs and 0 of 1 omission questions reviewed" in run.stdout and "review-keys.ipynb" in run.stdout
     yield folder
     keys._SETS.clear()
     keys.all_questions.cache_clear()
@@ -49,9 +49,9 @@ def test_assign_set_writes_proposed_gold_in_the_seed_format_and_an_exercise_with
     assert "BEGIN SOLUTION" not in exercise_text and "from_gold" not in exercise_text
     assert "Mayor Dana Ortiz\": \"named person" not in exercise_text
     kinds = [c.metadata["medialit"]["kind"] for c in solutions.cells if "medialit" in c.metadata]
-    assert kinds == ["mark", "classify", "numbers", "mark", "mark", "reflect"]
+    assert kinds == ["mark", "classify", "numbers", "mark", "mark", "align", "reflect"]
     unreviewed = [c.source for c in solutions.cells if c.cell_type == "markdown" and "not reviewed it yet" in c.source]
-    assert len(unreviewed) == 5  # every question with a proposed key says so; the written one has none
+    assert len(unreviewed) == 6  # every question with a proposed key says so; the written one has none
     assert "Some answer keys have not been reviewed yet" in solutions.cells[0].source
 
 
@@ -103,7 +103,7 @@ def test_a_review_changes_the_keys_at_once_and_survives_assign_again(built):
                     [(insisted["start"], insisted["end"], "attribution")], source_types={insisted["start"]: "boss"})
 
     run = run_cli(["assign", "--set", str(built)], timeout=300)
-    assert run.returncode == 0 and "2 of 3 paragraphs reviewed" in run.stdout, run.stdout + run.stderr
+    assert run.returncode == 0 and "2 of 3 paragraphs and 0 of 1" in run.stdout, run.stdout + run.stderr
     gold = json.loads((built / "annotations" / f"{first['article']}.json").read_text(encoding="utf-8"))
     assert [s["text"] for s in gold["spans"] if s["kind"] == "loaded" and s["text"] == "wreck"] == ["wreck"]
     solutions = nbformat.read(built / "solutions" / "bus-lane-vote.ipynb", as_version=4)
@@ -125,19 +125,25 @@ def _submission(folder, answers: dict, path):
 
 
 def test_grade_uses_the_reviewed_keys_and_flags_the_unreviewed_ones(built, tmp_path):
-    from medialit.grading.review import review_tasks, save_review
+    from medialit.grading.review import claim_tasks, review_tasks, save_claim_review, save_review
 
     first = next(t for t in review_tasks(built) if t["kinds"] == ["attribution"])
     insisted = next(s for s in first["spans"] if s["text"] == "insisted")
     save_review(built, first["article"], first["paragraph"], ["attribution"],
                 [(insisted["start"], insisted["end"], "attribution")], source_types={insisted["start"]: "role"})
+    # the teacher decides the radio summary gives the mayor's remark too: only the blog leaves it out
+    (claim,) = claim_tasks(built)
+    assert claim["carried_by"] == ["local-paper"] and claim["reviewed"] is False
+    save_claim_review(built, claim["passage"], ["local-paper", "radio-summary"])
+    assert claim_tasks(built)[0]["reviewed"] is True
     subs = tmp_path / "subs"
     subs.mkdir()
     _submission(built, {"bus-lane-vote.1": ["insisted"], "bus-lane-vote.2": {"Mayor Dana Ortiz": "role"},
-                        "bus-lane-vote.3": 0, "bus-lane-vote.6": "Only the local paper gives the 7–4 vote, so "
+                        "bus-lane-vote.3": 0, "bus-lane-vote.6": ["council-blog"],
+                        "bus-lane-vote.7": "Only the local paper gives the 7–4 vote, so "
                         "readers of the blog think nobody on the council supported the lane."}, subs / "ana.ipynb")
     _submission(built, {"bus-lane-vote.1": ["insisted", "claim"], "bus-lane-vote.2": {"Mayor Dana Ortiz":
-                        "named person"}, "bus-lane-vote.3": 1}, subs / "ben.ipynb")
+                        "named person"}, "bus-lane-vote.3": 1, "bus-lane-vote.6": ["council-blog", "radio-summary"]}, subs / "ben.ipynb")
     rows = {r["student_id"]: r for r in grade_rows([subs], tmp_path / "grades.csv", "--feedback",
                                                    str(tmp_path / "pages"))}
     page = (tmp_path / "pages" / "ana-bus-lane-vote.html").read_text(encoding="utf-8")
@@ -150,10 +156,12 @@ def test_grade_uses_the_reviewed_keys_and_flags_the_unreviewed_ones(built, tmp_p
     assert float(ana["qbus-lane-vote.3"]) == 1
     assert float(ben["qbus-lane-vote.1"]) < 3 and float(ben["qbus-lane-vote.2"]) == 0
     assert float(ben["qbus-lane-vote.3"]) == 0
+    assert float(ana["qbus-lane-vote.6"]) == 2 and float(ben["qbus-lane-vote.6"]) < 2  # the reviewed omission key
     for row in (ana, ben):  # the unreviewed keys are flagged, the reviewed ones are not
         assert "bus-lane-vote.4: key proposed by the detectors, not reviewed" in row["flags"]
         assert "bus-lane-vote.5: key proposed by the detectors, not reviewed" in row["flags"]
         assert "bus-lane-vote.1: key proposed" not in row["flags"]
+        assert "bus-lane-vote.6: key proposed" not in row["flags"]
 
 
 def test_students_check_works_from_keys_bin_without_solutions_or_annotations(built, tmp_path):

@@ -133,7 +133,7 @@ def _assign(args) -> int:
 
 
 def _assign_set(folder: str) -> int:
-    from .grading.review import review_tasks
+    from .grading.review import claim_tasks, review_tasks
     from .grading.set_exercise import build_set_exercise, write_review_notebook
 
     try:
@@ -142,10 +142,11 @@ def _assign_set(folder: str) -> int:
         print(f"medialit: {error}", file=sys.stderr)
         return 1
     review = write_review_notebook(folder)
-    tasks = review_tasks(folder)
-    waiting = [t for t in tasks if not t["reviewed"]]
+    tasks, claims = review_tasks(folder), claim_tasks(folder)
+    waiting = [t for t in tasks + claims if not t["reviewed"]]
     print(f"wrote {paths['exercise']} (for students)\nwrote {paths['solutions']} (model answers)\n"
-          f"keys in {paths['annotations']}/: {len(tasks) - len(waiting)} of {len(tasks)} paragraphs reviewed")
+          f"keys in {paths['annotations']}/: {sum(t['reviewed'] for t in tasks)} of {len(tasks)} paragraphs and "
+          f"{sum(t['reviewed'] for t in claims)} of {len(claims)} omission questions reviewed")
     if waiting:
         print(f"Review the proposed keys before students see them: open {review} in JupyterLab, run it, "
               "correct the marks and press Save for each paragraph; then run this command again.")

@@ -1,5 +1,5 @@
 """A teacher reviews the keys proposed for an exercise on their own articles, in JupyterLab: removes a
-wrong mark, adds a missing one, changes a source's type, saves; the gold file, ``check()`` and
+wrong mark, adds a missing one, changes a source's type, ticks an article the claim matching missed, saves; the gold file, ``check()`` and
 ``medialit grade`` then use the reviewed key."""
 from __future__ import annotations
 
@@ -45,6 +45,11 @@ def test_a_review_in_the_browser_becomes_the_key_that_grades(browser, lab, tmp_p
         box.get_by_text("✓ reviewed").wait_for(timeout=15_000)
         OUTPUT.mkdir(parents=True, exist_ok=True)
         box.screenshot(path=str(OUTPUT / "key-review.png"))
+        claim = page.locator(".ml-review-claim-bus-lane-vote-6").first
+        claim.scroll_into_view_if_needed()
+        claim.get_by_text("radio-summary gives it too").click()          # the matching missed it
+        claim.get_by_role("button", name="Save").click()
+        claim.get_by_text("✓ reviewed").wait_for(timeout=15_000)
     finally:
         page.close()
         _shut_down_kernels(*lab, folder.relative_to(ROOT).as_posix())
@@ -59,7 +64,8 @@ def test_a_review_in_the_browser_becomes_the_key_that_grades(browser, lab, tmp_p
     exercise = nbformat.read(articles / "exercises" / "bus-lane-vote.ipynb", as_version=4)
     for cell in exercise.cells:
         meta = cell.metadata.get("medialit") or {}
-        answer = {"bus-lane-vote.1": ["insisted", "would"], "bus-lane-vote.2": {"Mayor Dana Ortiz": "role"}}.get(meta.get("id"))
+        answer = {"bus-lane-vote.1": ["insisted", "would"], "bus-lane-vote.2": {"Mayor Dana Ortiz": "role"},
+                  "bus-lane-vote.6": ["council-blog"]}.get(meta.get("id"))
         if answer is not None:
             variable = keys.answer_variable(meta["id"])
             cell.source = f"{variable} = {answer!r}"
@@ -69,5 +75,6 @@ def test_a_review_in_the_browser_becomes_the_key_that_grades(browser, lab, tmp_p
     (row,) = grade_rows([submitted], tmp_path / "grades.csv")
     assert row["status"] == "ok", row
     assert float(row["qbus-lane-vote.1"]) == 3 and float(row["qbus-lane-vote.2"]) == 2
+    assert float(row["qbus-lane-vote.6"]) == 2 and "bus-lane-vote.6: key proposed" not in row["flags"]
     assert "bus-lane-vote.1: key proposed" not in row["flags"] and "bus-lane-vote.4: key proposed" in row["flags"]
     shutil.rmtree(folder)

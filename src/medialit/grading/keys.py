@@ -46,9 +46,16 @@ def resolve(question: dict) -> dict:
     ``from_gold`` names the set (a name under ``data/articles`` or a folder), the article, the paragraph
     and the kinds; ``"as"`` says what the key is: the spans to mark (the default), ``"source types"``
     (a classify key: each attribution's source and its type) or ``"named count"`` (how many of the
-    paragraph's attributions name a person). A key taken from annotations a teacher has not reviewed
+    paragraph's attributions name a person). ``from_claims`` (the set, an article and a passage) asks for
+    the articles that leave that fact out. A key a teacher has not reviewed
     (:mod:`medialit.grading.review`) comes back with ``"reviewed": False``.
     """
+    claim = question.get("from_claims")
+    if claim:
+        from .review import omission_key
+
+        key, reviewed = omission_key(claim["set"], claim["article"], claim["passage"])
+        return {**question, "key": key, "reviewed": reviewed}
     gold = question.get("from_gold")
     if not gold:
         return question

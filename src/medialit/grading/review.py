@@ -8,6 +8,9 @@ Saving writes the paragraph's spans back and records it under ``"reviewed"``; a 
 when its paragraph and kinds are recorded there. Hand-made gold with no ``status`` counts as reviewed.
 Unreviewed keys still work, and say so wherever they show: in ``check()``, in the gradebook's flags
 and in the exercise's own text.
+
+The omission question's key (which articles leave out a fact one article gives) is proposed by the
+automatic claim matching; the teacher's answer is saved in ``annotations/claims-review.json``.
 """
 from __future__ import annotations
 
@@ -182,6 +185,8 @@ def all_reviewed(folder: str | Path, *, gold_override: dict | None = None) -> bo
     folder = Path(folder)
     articles = load_articles(folder)
     override = gold_override or {}
+    if (folder / "solutions").is_dir() and not all(t["reviewed"] for t in claim_tasks(folder)):
+        return False
     for task in review_tasks(folder) if (folder / "solutions").is_dir() else []:
         gold = override.get(task["article"]) or read_gold(articles[task["article"]]) or {}
         if "status" in gold and not any(r.get("paragraph") == task["paragraph"]
@@ -189,3 +194,80 @@ def all_reviewed(folder: str | Path, *, gold_override: dict | None = None) -> bo
                                         for r in gold.get("reviewed", [])):
             return False
     return True
+
+
+CLAIMS_REVIEW = "claims-review.json"
+
+
+def _claims_file(folder: str | Path) -> Path:
+    return Path(folder) / "annotations" / CLAIMS_REVIEW
+
+
+def reviewed_claims(folder: str | Path) -> dict[str, list[str]]:
+    """The teacher's review of omission keys: for a passage, every article that gives the same fact."""
+    path = _claims_file(folder)
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["carried_by"]
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not readable as a claims review ({error}); fix or delete it") from error
+
+
+def omission_key(folder: str | Path, article_id: str, passage: str) -> tuple[list[str], bool]:
+    """Which articles leave out the fact in ``passage`` (of ``article_id``), and whether a teacher
+    reviewed it; unreviewed, the automatic claim matching decides.
+
+    >>> from medialit.text.articles import sets_dir
+    >>> omission_key(sets_dir() / "lukashenko-2023", "aggregator",
+    ...              "which is continuing to host Russian troops")  # the set's hand-checked claim map
+    (['opinion-site', 'bbc-repost'], True)
+    """
+    from ..analysis.claims import AUTOMATIC, align_claims
+
+    articles = load_articles(folder)
+    review = reviewed_claims(folder)
+    if passage in review:
+        carried = set(review[passage]) | {article_id}
+        return [a for a in articles.ids if a not in carried], True
+    for claim in align_claims(articles):
+        if any(passage in span.text or span.text.strip() in passage for span in claim.members.get(article_id, [])):
+            return [a for a in articles.ids if a not in claim.members], claim.origin != AUTOMATIC
+    return [a for a in articles.ids if a != article_id], False
+
+
+def save_claim_review(folder: str | Path, passage: str, carried_by) -> dict:
+    """Save which articles give the fact in ``passage`` (the article it comes from, and any others)."""
+    articles = load_articles(folder)
+    unknown = [a for a in carried_by if a not in articles.ids]
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)}: not an article of this set ({', '.join(articles.ids)})")
+    review = reviewed_claims(folder)
+    review[passage] = [a for a in articles.ids if a in set(carried_by)]
+    path = _claims_file(folder)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({"carried_by": review}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if (Path(folder) / "solutions").is_dir():
+        from .keys import all_questions, write_set_keys
+
+        all_questions.cache_clear()
+        write_set_keys(folder)
+    return review
+
+
+def claim_tasks(folder: str | Path) -> list[dict]:
+    """The omission questions of a set's exercise, to review: the passage, its article, the articles the
+    matching says also give it, and whether a teacher has reviewed it."""
+    from .keys import questions_from_notebook
+
+    folder = Path(folder)
+    articles = load_articles(folder)
+    out = []
+    for path in sorted((folder / "solutions").glob("*.ipynb")):
+        for q in questions_from_notebook(path):
+            ref = q.get("from_claims")
+            if ref:
+                leaves_out, reviewed = omission_key(folder, ref["article"], ref["passage"])
+                out.append({"question": q["id"], "article": ref["article"], "passage": ref["passage"],
+                            "carried_by": [a for a in articles.ids if a not in leaves_out], "reviewed": reviewed})
+    return out

@@ -14,7 +14,8 @@ It writes, inside the set's folder:
 
 The questions: mark the attribution cues in a paragraph, give the type of each source in it, count its
 named sources, mark the hedges and boosters in another paragraph and the loaded words in a third (each
-from the article with the most of them), and a written question on omission. Run it again after the
+from the article with the most of them), say which articles leave out a fact that one article gives (the
+claim matching proposes the key), and a written question on omission. Run it again after the
 review: the notebooks then show the reviewed marks in their model answers and stop saying that the
 keys are unreviewed.
 """
@@ -30,7 +31,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from ..text.articles import Article, ArticleSet, load_articles
 from .assign import make_exercise, render
 from .keys import SET_KEYS, all_questions, use_set, write_set_keys
-from .review import UNREVIEWED_NOTE, key_reviewed, paragraph_range, propose_gold, read_gold, write_gold
+from .review import (UNREVIEWED_NOTE, key_reviewed, omission_key, paragraph_range, propose_gold, read_gold,
+                     write_gold)
 
 KIND_WORDS = {("attribution",): "**attribution cues** (the words that say *who says so*)",
               ("hedge", "booster"): "**hedges and boosters**", ("loaded",): "**loaded words**"}
@@ -74,6 +76,35 @@ def _previous_choices(path: Path, articles: ArticleSet) -> dict[tuple, tuple[Art
         if ref and cell.metadata["medialit"].get("kind") == "mark" and ref.get("article") in articles.ids:
             out[tuple(ref["kinds"])] = (articles[ref["article"]], int(ref["paragraph"]))
     return out
+
+
+def _previous_passage(path: Path, articles: ArticleSet) -> tuple[Article, str] | None:
+    """The omission question's passage when the exercise was built before (its review must still apply)."""
+    if not path.exists():
+        return None
+    for cell in nbformat.read(path, as_version=4).cells:
+        ref = cell.metadata.get("medialit", {}).get("from_claims")
+        if ref and ref.get("article") in articles.ids:
+            return articles[ref["article"]], ref["passage"]
+    return None
+
+
+def _omission_passage(articles: ArticleSet, previous) -> tuple[Article, str] | None:
+    """A fact only one article gives, by the claim matching: the longest such sentence of 8 to 40 words."""
+    if previous:
+        return previous
+    from ..analysis.claims import align_claims
+
+    best = None
+    for claim in align_claims(articles):
+        if len(claim.members) != 1 or len(articles) < 2:
+            continue
+        (article_id, spans), = claim.members.items()
+        for span in spans:
+            text = " ".join(span.text.split())
+            if 8 <= len(text.split()) <= 40 and (best is None or len(text) > len(best[1])):
+                best = (articles[article_id], text)
+    return best
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -139,6 +170,7 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
     used: set[str] = set()
     cells, n = [], 0
     chosen = _previous_choices(folder / "solutions" / f"{slug}.ipynb", articles)
+    chosen_passage = _previous_passage(folder / "solutions" / f"{slug}.ipynb", articles)
 
     def best(kinds, need=None):
         if tuple(kinds) in chosen:  # built before: keep the paragraphs the teacher may have reviewed
@@ -209,6 +241,27 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
         variable = "answer_" + re.sub(r"\W", "_", qid)
         cells += _mark_cells(qid, variable, ref, points, KIND_WORDS[kinds], article,
                              _model_marks(article, number, spans), reviewed)
+    omission = _omission_passage(articles, chosen_passage)
+    if omission:
+        article, passage = omission
+        n += 1
+        qid = f"{slug}.{n}"
+        variable = "answer_" + re.sub(r"\W", "_", qid)
+        leaves_out, reviewed = omission_key(folder, article.id, passage)
+        all_reviewed &= reviewed
+        others = [a for a in articles.ids if a != article.id]
+        note = "" if reviewed else f"\n\n*{UNREVIEWED_NOTE}*"
+        cells += [
+            new_markdown_cell(f"### Question {qid} (2 points)\n\n*{_headline(article)}* (`{article.id}`) says:\n\n"
+                              f"> {passage}\n\nWhich of the other articles **leave this fact out**? Answer with a "
+                              f"list of their ids, from: {', '.join(f'`{a}`' for a in others)} (an empty list `[]` if "
+                              f"they all give it).{note}"),
+            new_code_cell(f"# A list of article ids\n{variable} = ...\n### BEGIN SOLUTION\n"
+                          f"{variable} = {json.dumps(leaves_out)}\n### END SOLUTION\ncheck(\"{qid}\", {variable})",
+                          metadata={"medialit": {"id": qid, "kind": "align", "points": 2, "choices": others,
+                                                 "from_claims": {"set": str(folder), "article": article.id,
+                                                                 "passage": passage}}}),
+        ]
     n += 1
     qid = f"{slug}.{n}"
     variable = "answer_" + re.sub(r"\W", "_", qid)
@@ -282,7 +335,8 @@ def write_review_notebook(folder: str | Path) -> Path:
             "# Review the answer keys\n\nThe kit's detectors proposed the marks below for the exercise on "
             "these articles. For each paragraph: **click** a marked word to remove a wrong mark, click an unmarked "
             "word to add one (pick its kind first; shift-click stretches a mark), change a source's **type** in "
-            "the list under the text, then press **Save**. Saved paragraphs count as reviewed: `check()` and "
+            "the list under the text, then press **Save**. For the omission question, tick every article that "
+            "gives the fact too and press **Save**. Saved keys count as reviewed: `check()` and "
             "`medialit grade` use your marks at once. When every paragraph is saved, run "
             f"`medialit assign --set {folder}` again so that the notebooks' model answers show your marks."),
         new_code_cell(f"from medialit.widgets import KeyReview\n\nKeyReview(r\"{folder}\")"),

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..grading.review import SOURCE_TYPES, review_tasks, save_review
+from ..grading.review import SOURCE_TYPES, claim_tasks, review_tasks, save_claim_review, save_review
 from .marker import Marker
+from ..text.articles import load_articles
 
 KIND_ORDER = ("attribution", "hedge", "booster", "loaded")
 
@@ -66,6 +67,33 @@ class ParagraphReview(widgets.VBox):
         return gold
 
 
+class ClaimReview(widgets.VBox):
+    """One omission question to review: the fact, and a tick for each other article that gives it too."""
+
+    def __init__(self, folder: Path, task: dict, article_ids: list[str]):
+        self.folder, self.task = folder, task
+        self.boxes = {a: widgets.Checkbox(value=a in task["carried_by"], description=f"{a} gives it too",
+                                          indent=False)
+                      for a in article_ids if a != task["article"]}
+        self.save_button = widgets.Button(description="Save", button_style="success", icon="save",
+                                          tooltip="Save which articles give this fact")
+        self.status = widgets.HTML(ParagraphReview._status_text(task["reviewed"]))
+        self.save_button.on_click(lambda _: self.save())
+        head = widgets.HTML(f"<h3>Question {escape(task['question'])}: which articles leave this fact out?</h3>"
+                            f"<p><b>{escape(task['article'])}</b>: <i>{escape(task['passage'])}</i></p>"
+                            "<p>Tick every other article that gives the same fact, in any words (the claim matching "
+                            "proposed these ticks).</p>")
+        super().__init__([head, *self.boxes.values(), widgets.HBox([self.save_button, self.status])])
+        self.add_class("ml-review")
+        self.add_class(f"ml-review-claim-{task['question'].replace('.', '-')}")
+
+    def save(self) -> dict:
+        carried = [self.task["article"]] + [a for a, box in self.boxes.items() if box.value]
+        review = save_claim_review(self.folder, self.task["passage"], carried)
+        self.status.value = ParagraphReview._status_text(True)
+        return review
+
+
 class KeyReview(widgets.VBox):
     """Every paragraph a set's exercise uses, to review (run ``medialit assign --set FOLDER`` first).
 
@@ -75,17 +103,21 @@ class KeyReview(widgets.VBox):
     >>> folder = Path(tempfile.mkdtemp()) / "copy"
     >>> _ = shutil.copytree(sets_dir() / "lukashenko-2023", folder, ignore=shutil.ignore_patterns("raw"))
     >>> _ = build_set_exercise(folder)
-    >>> review = KeyReview(folder); len(review.paragraphs) >= 3
-    True
+    >>> review = KeyReview(folder); len(review.paragraphs) >= 3, len(review.claims)
+    (True, 1)
     >>> shutil.rmtree(folder.parent)
     """
 
     def __init__(self, folder):
         self.folder = Path(folder).resolve()
         tasks = review_tasks(self.folder)
+        claims = claim_tasks(self.folder)
         self.paragraphs = [ParagraphReview(self.folder, task) for task in tasks]
+        ids = [a.id for a in load_articles(self.folder)] if claims else []
+        self.claims = [ClaimReview(self.folder, task, ids) for task in claims]
+        done = sum(t["reviewed"] for t in tasks) + sum(t["reviewed"] for t in claims)
         intro = widgets.HTML(
-            f"<p>{len(tasks)} paragraphs; {sum(t['reviewed'] for t in tasks)} reviewed.</p>" if tasks else
+            f"<p>{len(tasks) + len(claims)} keys to review; {done} reviewed.</p>" if tasks or claims else
             f"<p>No exercise to review in {escape(str(self.folder))}: run <code>medialit assign --set "
             f"{escape(str(self.folder))}</code> first.</p>")
-        super().__init__([intro, *self.paragraphs])
+        super().__init__([intro, *self.paragraphs, *self.claims])
