@@ -1,6 +1,6 @@
 """Benchmark: grading 30 generated submissions, with the sandbox on and off.
 
-Prints seconds per submission for `grade` with the default workers (one per core), with each kernel in
+Prints seconds per submission for `grade` with the default workers (one more than the cores), with each kernel in
 the bubblewrap sandbox and without it, and the difference (the sandbox's cost); then the ratio of the
 grading time per worker to executing the same notebooks bare with nbclient (one after another, the
 standard python3 kernel). Targets: ≤ 0.5 s per submission on 2 cores with the sandbox on; ≤ 1.15× the
@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from medialit.grading.gradebook import Options, grade
+from medialit.grading.gradebook import Options, default_workers, grade
 from medialit.grading.sandbox import sandbox_status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +71,7 @@ def main() -> None:
 
 def measure(folder: Path) -> None:
     paths = make_submissions(folder)
-    workers = os.cpu_count() or 1
+    workers = default_workers()
     rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
     print(f"sandbox: {sandbox_status().label}; {len(paths)} submissions, {workers} workers, {rounds} rounds "
           "(sandbox on and off in turn; the order alternates)")

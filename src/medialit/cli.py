@@ -322,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--duedate", help="due date for the duedate column")
     grade.add_argument("--set", metavar="FOLDER", help="the article set of an exercise built with `assign --set` "
                        "(default: the folder each notebook names)")
-    grade.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
+    grade.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: one more than the cores)")
     grade.add_argument("--timeout", type=float, default=30, help="seconds a cell may run before it is stopped")
     grade.add_argument("--memory-mb", type=int, default=2048, help="memory limit of each student's kernel")
     grade.add_argument("--no-sandbox", action="store_true",
