@@ -9,7 +9,8 @@ import csv
 from functools import lru_cache
 
 from ..text.resources import data_dir
-from .feedback import Feedback, check_choice, check_spans, normalise_choice, rewrite_feedback, spelling_forms
+from .feedback import Feedback, check_choice, check_spans, normalise_choice, spelling_forms
+from .rewrite import rewrite_feedback
 
 @lru_cache(maxsize=1)
 def label_families() -> dict[str, dict[str, str]]:

@@ -13,7 +13,8 @@ import ipywidgets as widgets
 
 from ..text.resources import data_dir
 from ..display.html import format_feedback
-from ..grading.feedback import Feedback, rewrite_feedback
+from ..grading.feedback import Feedback
+from ..grading.rewrite import rewrite_feedback
 
 
 @lru_cache(maxsize=None)
