@@ -184,3 +184,15 @@ def test_students_check_works_from_keys_bin_without_solutions_or_annotations(bui
     assert [k["text"] for k in found["bus-lane-vote.1"]["key"]] == ["insisted"]  # the review, saved
     assert check("bus-lane-vote.1", ["insisted"]).status == "correct"
     assert check("bus-lane-vote.4", ["estimates", "about"]).status == "correct"
+
+
+def test_the_teacher_chooses_a_paragraph_and_a_wrong_choice_is_explained(built):
+    run = run_cli(["assign", "--set", str(built), "--paragraph", "loaded=radio-summary:1"], timeout=300)
+    assert run.returncode == 0, run.stderr
+    found = questions(built)
+    assert found["bus-lane-vote.5"]["from_gold"]["article"] == "radio-summary"
+    assert found["bus-lane-vote.5"]["text"].startswith("The council approved")
+    bad = run_cli(["assign", "--set", str(built), "--paragraph", "loaded=nowhere:1"], timeout=300)
+    assert bad.returncode == 1 and "no article 'nowhere' in this set" in bad.stderr
+    bad = run_cli(["assign", "--set", str(built), "--paragraph", "loud=radio-summary:1"], timeout=300)
+    assert bad.returncode == 1 and "write KIND=ARTICLE:N" in bad.stderr

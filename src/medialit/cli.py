@@ -125,19 +125,19 @@ def _assign(args) -> int:
     from .grading.keys import repo_dir
 
     if args.set:
-        return _assign_set(args.set)
+        return _assign_set(args.set, args.paragraph or [])
     root = repo_dir()
     for path in assign(Path(args.solutions or root / "solutions"), Path(args.exercises or root / "exercises")):
         print(f"wrote {path}")
     return 0
 
 
-def _assign_set(folder: str) -> int:
+def _assign_set(folder: str, paragraphs: list[str]) -> int:
     from .grading.review import claim_tasks, review_tasks
     from .grading.set_exercise import build_set_exercise, write_review_notebook
 
     try:
-        paths = build_set_exercise(folder)
+        paths = build_set_exercise(folder, paragraphs=paragraphs)
     except (ArticleError, ValueError) as error:
         print(f"medialit: {error}", file=sys.stderr)
         return 1
@@ -314,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--exercises", help="exercises folder to write (default: the kit's exercises/)")
     assign.add_argument("--set", metavar="FOLDER", help="build an exercise on this article set instead, with keys "
                         "proposed by the detectors for you to review (written into the set's folder)")
+    assign.add_argument("--paragraph", action="append", metavar="KIND=ARTICLE:N",
+                        help="with --set: the paragraph a question marks, e.g. attribution=local-paper:2 "
+                        "(KIND: attribution, hedges or loaded; N counts body paragraphs from 1); repeatable")
     assign.set_defaults(run=_assign)
     grade = sub.add_parser("grade", help="grade submitted exercise notebooks into a gradebook")
     grade.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="notebooks, or folders of notebooks")

@@ -144,9 +144,28 @@ def _mark_cells(qid: str, variable: str, ref: dict, points: int, what: str, arti
     ]
 
 
-def build_set_exercise(folder: str | Path) -> dict[str, Path]:
+PARAGRAPH_KINDS = {"attribution": ("attribution",), "hedges": ("hedge", "booster"), "loaded": ("loaded",)}
+
+
+def parse_paragraph_choice(text: str) -> tuple[tuple[str, ...], str, int]:
+    """A teacher's choice of paragraph, ``KIND=ARTICLE:N`` (kind: attribution, hedges or loaded).
+
+    >>> parse_paragraph_choice("hedges=local-paper:2")
+    (('hedge', 'booster'), 'local-paper', 2)
+    """
+    kind, _, where = text.partition("=")
+    article, _, number = where.rpartition(":")
+    if kind not in PARAGRAPH_KINDS or not article or not number.isdigit() or int(number) < 1:
+        raise ValueError(f"{text!r}: write KIND=ARTICLE:N, KIND one of {', '.join(PARAGRAPH_KINDS)}, "
+                         "e.g. attribution=local-paper:2 (N counts body paragraphs from 1)")
+    return PARAGRAPH_KINDS[kind], article, int(number)
+
+
+def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dict[str, Path]:
     """Write proposed annotations, the solutions notebook and the exercise for the set in ``folder``;
-    return the paths written (``annotations``, ``solutions``, ``exercise``).
+    return the paths written (``annotations``, ``solutions``, ``exercise``). ``paragraphs`` are the
+    teacher's choices (``"attribution=local-paper:2"``); other questions keep the paragraphs of an earlier
+    build, or take the paragraph with the most spans of their kind.
 
     >>> import shutil, tempfile
     >>> from medialit.text.articles import sets_dir
@@ -170,6 +189,11 @@ def build_set_exercise(folder: str | Path) -> dict[str, Path]:
     used: set[str] = set()
     cells, n = [], 0
     chosen = _previous_choices(folder / "solutions" / f"{slug}.ipynb", articles)
+    for choice in paragraphs:
+        kinds, article_id, number = parse_paragraph_choice(choice)
+        if article_id not in articles.ids:
+            raise ValueError(f"{choice!r}: no article {article_id!r} in this set; the ids are {', '.join(articles.ids)}")
+        chosen[kinds] = (articles[article_id], number)
     chosen_passage = _previous_passage(folder / "solutions" / f"{slug}.ipynb", articles)
 
     def best(kinds, need=None):
