@@ -111,3 +111,10 @@ def grade_rows(submissions: list, out: Path, *extra: str) -> list[dict]:
     assert run.returncode == 0, run.stderr
     with open(out, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def lesson_note_keys(code: str) -> list[str]:
+    """The lesson-note keys a lesson's code shows: ``show_lesson_note(articles, "02.verbs")`` gives "02.verbs"."""
+    import re
+
+    return re.findall(r'show_lesson_note\(articles, "([\w.-]+)"\)', code)

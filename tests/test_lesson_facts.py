@@ -4,12 +4,11 @@ Each test reads the statement from the notebook itself, so a lesson edited into 
 """
 import ast
 import json
-import re
 
 import nbformat
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, lesson_note_keys
 
 from medialit import load_articles
 from medialit.grading.keys import all_questions
@@ -28,8 +27,7 @@ def seen_on_seed(name):
     """The lesson's text as a student sees it on the seed set: its markdown and the set's notes its cells show."""
     from medialit.text.notes import lesson_note
 
-    keys = re.findall(r'show_lesson_note\(articles, "([\w.-]+)"\)',
-                      "".join(c.source for c in cells(name) if c.cell_type == "code"))
+    keys = lesson_note_keys("".join(c.source for c in cells(name) if c.cell_type == "code"))
     seed_set = load_articles("lukashenko-2023")
     return markdown(name) + "\n" + "\n".join(lesson_note(seed_set, key)[0] for key in keys)
 

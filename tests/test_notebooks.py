@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import ROOT, lesson_note_keys
 
 NOTEBOOKS = sorted(p for folder in ("lessons", "exercises", "solutions")
                    for p in (ROOT / folder).glob("*.ipynb"))
@@ -110,7 +110,6 @@ def test_notebook_runs_end_to_end_on_the_seed_set(path, monkeypatch):
 SEED_WORDS = re.compile(r"Lukashenk|Belarus|Minsk|Moscow|Putin|Peskov|Russia|Ukrain|Kyiv|Zelensk|Kremlin|BBC|"
                         r"\bRT\b|BelTA|FOX News|New York Times|Washington Post|CNN|Foreign Policy|opinion-site|"
                         r"bbc-repost|the opinion site|the aggregator|the BBC copy|the re-post")
-NOTE_CALL = re.compile(r'show_lesson_note\(articles, "([\w.-]+)"\)')
 
 
 def shown_text(nb) -> str:
@@ -134,7 +133,7 @@ def test_lesson_runs_on_another_article_set(path, other_set_dir, monkeypatch):
     assert "About these articles" not in text  # the other set has no notes: the kit's generic prompts
     from medialit.text.notes import generic_notes
 
-    for key in NOTE_CALL.findall("".join(c.source for c in nb.cells if c.cell_type == "code")):
+    for key in lesson_note_keys("".join(c.source for c in nb.cells if c.cell_type == "code")):
         if key in generic_notes():
             assert generic_notes()[key].split("\n")[0][:40] in text, f"the generic prompt {key} is not shown"
 
@@ -146,7 +145,7 @@ def test_lesson_shows_the_set_notes_on_the_seed_set_and_runs_on_two_articles(pat
     from medialit.text.notes import read_notes
 
     seed_notes = read_notes(ROOT / "data" / "articles" / "lukashenko-2023")
-    keys = NOTE_CALL.findall("".join(c.source for c in nbformat.read(path, as_version=4).cells
+    keys = lesson_note_keys("".join(c.source for c in nbformat.read(path, as_version=4).cells
                                      if c.cell_type == "code"))
     if any(k in seed_notes for k in keys):
         monkeypatch.delenv("MEDIALIT_ARTICLES", raising=False)
@@ -166,7 +165,7 @@ def test_every_lesson_note_key_is_used_and_every_used_key_has_a_note():
 
     used = set()
     for path in LESSONS:
-        used |= set(NOTE_CALL.findall("".join(c.source for c in nbformat.read(path, as_version=4).cells
+        used |= set(lesson_note_keys("".join(c.source for c in nbformat.read(path, as_version=4).cells
                                               if c.cell_type == "code")))
     seed_notes = read_notes(ROOT / "data" / "articles" / "lukashenko-2023")
     assert set(seed_notes) <= used and set(generic_notes()) <= used

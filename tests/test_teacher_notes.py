@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import lesson_note_keys
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTES_PATH = ROOT / "lessons" / "TEACHER-NOTES.md"
 ARTICLES = ROOT / "data" / "articles" / "lukashenko-2023"
@@ -61,9 +63,6 @@ def questions() -> list[dict]:
     return found
 
 
-NOTE_CALL = re.compile(r'show_lesson_note\(articles, "([\w.-]+)"\)')
-
-
 def try_it_count(path: Path) -> int:
     """Try-it prompts as the seed set shows them: in markdown cells, and in the set's notes (or the kit's
     generic prompt) that a ``show_lesson_note`` cell shows."""
@@ -75,7 +74,7 @@ def try_it_count(path: Path) -> int:
         if c["cell_type"] == "markdown":
             count += "**Try it" in source(c)
         else:
-            for key in NOTE_CALL.findall(source(c)):
+            for key in lesson_note_keys(source(c)):
                 count += "**Try it" in seed_notes.get(key, generic_notes().get(key, ""))
     return count
 

@@ -103,6 +103,15 @@ def questions_from_notebook(path: Path) -> list[dict]:
     return out
 
 
+def questions_in(folder: Path, pattern: str = "*.ipynb") -> dict[str, dict]:
+    """The questions of every solution notebook in ``folder`` that matches ``pattern``, by id, in file order."""
+    found: dict[str, dict] = {}
+    for path in sorted(Path(folder).glob(pattern)):
+        for question in questions_from_notebook(path):
+            found[question["id"]] = question
+    return found
+
+
 def scramble(data: bytes) -> bytes:
     """Compress and scramble (not encrypt) bytes; :func:`unscramble` reverses it.
 
@@ -152,9 +161,7 @@ def all_questions() -> dict[str, dict]:
     found: dict[str, dict] = {}
     folder = solutions_dir()
     if folder.is_dir() and any(folder.glob("*.ipynb")):
-        for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
-            for question in questions_from_notebook(path):
-                found[question["id"]] = question
+        found = questions_in(folder, "[0-9][0-9]-*.ipynb")
     elif (data_dir() / "keys.bin").exists():
         found = json.loads(unscramble((data_dir() / "keys.bin").read_bytes()))
     for set_folder in _SETS:
@@ -167,10 +174,7 @@ def set_questions(folder: str | Path) -> dict[str, dict]:
     machine, else from ``<set>/keys.bin`` (what students get, not readable as text).
     """
     folder = Path(folder)
-    found: dict[str, dict] = {}
-    for path in sorted((folder / "solutions").glob("*.ipynb")):
-        for question in questions_from_notebook(path):
-            found[question["id"]] = question
+    found = questions_in(folder / "solutions")
     if not found and (folder / SET_KEYS).exists():
         found = json.loads(unscramble((folder / SET_KEYS).read_bytes()))
     return found
@@ -183,10 +187,7 @@ def write_set_keys(folder: str | Path) -> Path:
     """Write ``<set>/keys.bin``: the set's questions with their current keys, scrambled, so that
     students' ``check()`` works without the solutions and annotations folders."""
     folder = Path(folder)
-    questions = {}
-    for path in sorted((folder / "solutions").glob("*.ipynb")):
-        for question in questions_from_notebook(path):
-            questions[question["id"]] = question
+    questions = questions_in(folder / "solutions")
     target = folder / SET_KEYS
     target.write_bytes(scramble(json.dumps(questions, ensure_ascii=False).encode("utf-8")))
     return target

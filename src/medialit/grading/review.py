@@ -130,8 +130,11 @@ def save_review(folder: str | Path, article_id: str, paragraph: int, kinds, mark
     previous = next((r for r in gold.get("reviewed", []) if r.get("paragraph") == paragraph), None)
     done = sorted(set(kinds) | set(previous["kinds"] if previous else ()))
     gold["reviewed"] = sorted(reviewed + [{"paragraph": paragraph, "kinds": done}], key=lambda r: r["paragraph"])
-    gold["status"] = "reviewed" if all_reviewed(folder, gold_override={article_id: gold}) else "partly reviewed"
+    gold["status"] = "partly reviewed"
     write_gold(article, gold)
+    if all_reviewed(folder):
+        gold["status"] = "reviewed"
+        write_gold(article, gold)
     if (Path(folder) / "solutions").is_dir():
         from .keys import all_questions, write_set_keys
 
@@ -180,20 +183,12 @@ def review_tasks(folder: str | Path) -> list[dict]:
     return out
 
 
-def all_reviewed(folder: str | Path, *, gold_override: dict | None = None) -> bool:
-    """Whether every key of the set's exercise is reviewed (``gold_override``: gold about to be saved)."""
+def all_reviewed(folder: str | Path) -> bool:
+    """Whether every key of the set's exercise is reviewed (true before there is an exercise)."""
     folder = Path(folder)
-    articles = load_articles(folder)
-    override = gold_override or {}
-    if (folder / "solutions").is_dir() and not all(t["reviewed"] for t in claim_tasks(folder)):
-        return False
-    for task in review_tasks(folder) if (folder / "solutions").is_dir() else []:
-        gold = override.get(task["article"]) or read_gold(articles[task["article"]]) or {}
-        if "status" in gold and not any(r.get("paragraph") == task["paragraph"]
-                                        and set(task["kinds"]) <= set(r.get("kinds", ()))
-                                        for r in gold.get("reviewed", [])):
-            return False
-    return True
+    if not (folder / "solutions").is_dir():
+        return True
+    return all(t["reviewed"] for t in review_tasks(folder) + claim_tasks(folder))
 
 
 CLAIMS_REVIEW = "claims-review.json"

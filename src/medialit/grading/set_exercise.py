@@ -30,7 +30,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ..text.articles import Article, ArticleSet, load_articles
 from .assign import make_exercise, render
-from .keys import SET_KEYS, all_questions, use_set, write_set_keys
+from .keys import SET_KEYS, all_questions, answer_variable, use_set, write_set_keys
 from .review import (UNREVIEWED_NOTE, key_reviewed, omission_key, paragraph_range, propose_gold, read_gold,
                      write_gold)
 
@@ -187,7 +187,12 @@ def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dic
             write_gold(article, gold)
         golds[article.id] = gold
     used: set[str] = set()
-    cells, n = [], 0
+    cells: list = []
+    count = iter(range(1, 100))
+
+    def next_question() -> tuple[str, str]:
+        qid = f"{slug}.{next(count)}"
+        return qid, answer_variable(qid)
     chosen = _previous_choices(folder / "solutions" / f"{slug}.ipynb", articles)
     for choice in paragraphs:
         kinds, article_id, number = parse_paragraph_choice(choice)
@@ -214,16 +219,12 @@ def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dic
         ref = ref_for(article, number, ("attribution",))
         reviewed = key_reviewed(article, ref)
         all_reviewed &= reviewed
-        n += 1
-        qid = f"{slug}.{n}"
-        variable = "answer_" + re.sub(r"\W", "_", qid)
+        qid, variable = next_question()
         cells += _mark_cells(qid, variable, ref, 3, KIND_WORDS[("attribution",)], article,
                              _model_marks(article, number, spans), reviewed)
         sources = {s["source"]["text"]: s.get("source_type", "none") for s in spans if s.get("source")}
         if len(sources) >= 2:
-            n += 1
-            qid = f"{slug}.{n}"
-            variable = "answer_" + re.sub(r"\W", "_", qid)
+            qid, variable = next_question()
             blank = "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: ..." for k in sources) + "}"
             model = json.dumps(sources, ensure_ascii=False)
             note = "" if reviewed else f"\n\n*{UNREVIEWED_NOTE}*"
@@ -237,9 +238,7 @@ def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dic
                               metadata={"medialit": {"id": qid, "kind": "classify", "points": 2,
                                                      "from_gold": {**ref, "as": "source types"}}}),
             ]
-        n += 1
-        qid = f"{slug}.{n}"
-        variable = "answer_" + re.sub(r"\W", "_", qid)
+        qid, variable = next_question()
         named = sum(1 for s in spans if s.get("source_type") == "named person")
         cells += [
             new_markdown_cell(f"### Question {qid} (1 point)\n\nIn the same paragraph, how many of the "
@@ -260,17 +259,13 @@ def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dic
         ref = ref_for(article, number, kinds)
         reviewed = key_reviewed(article, ref)
         all_reviewed &= reviewed
-        n += 1
-        qid = f"{slug}.{n}"
-        variable = "answer_" + re.sub(r"\W", "_", qid)
+        qid, variable = next_question()
         cells += _mark_cells(qid, variable, ref, points, KIND_WORDS[kinds], article,
                              _model_marks(article, number, spans), reviewed)
     omission = _omission_passage(articles, chosen_passage)
     if omission:
         article, passage = omission
-        n += 1
-        qid = f"{slug}.{n}"
-        variable = "answer_" + re.sub(r"\W", "_", qid)
+        qid, variable = next_question()
         leaves_out, reviewed = omission_key(folder, article.id, passage)
         all_reviewed &= reviewed
         others = [a for a in articles.ids if a != article.id]
@@ -286,9 +281,7 @@ def build_set_exercise(folder: str | Path, *, paragraphs: list[str] = ()) -> dic
                                                  "from_claims": {"set": str(folder), "article": article.id,
                                                                  "passage": passage}}}),
         ]
-    n += 1
-    qid = f"{slug}.{n}"
-    variable = "answer_" + re.sub(r"\W", "_", qid)
+    qid, variable = next_question()
     cells += [
         new_markdown_cell(f"### Question {qid} (2 points)\n\nName one fact that only **one** of these articles "
                           "gives, and say how a reader of the other articles would understand the event "
