@@ -46,16 +46,23 @@ class Span:
     stance: str = ""
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def __post_init__(self) -> None:
-        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+    def __init__(self, start: int, end: int, kind: str, label: str = "", why: str = "", text: str = "",
+                 voice: str = "author", speaker: str = "", alternative: str = "", source: "Span | None" = None,
+                 stance: str = "", meta: dict[str, Any] | None = None) -> None:
+        # A span is made for every mark in every text, so its fields are set in one step (a frozen
+        # dataclass would set them one by one); the checks are the promise above.
+        if not (isinstance(start, int) and isinstance(end, int)):
             raise TypeError("Span offsets must be integers")
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"Span offsets out of order: start={self.start}, end={self.end}")
-        if len(self.text) != self.end - self.start:
+        if not 0 <= start <= end:
+            raise ValueError(f"Span offsets out of order: start={start}, end={end}")
+        if len(text) != end - start:
             raise ValueError(
-                f"Span text {self.text!r} has length {len(self.text)}, "
-                f"but end - start is {self.end - self.start}; build spans with Span.of(text, ...)"
+                f"Span text {text!r} has length {len(text)}, "
+                f"but end - start is {end - start}; build spans with Span.of(text, ...)"
             )
+        self.__dict__.update(start=start, end=end, kind=kind, label=label, why=why, text=text, voice=voice,
+                             speaker=speaker, alternative=alternative, source=source, stance=stance,
+                             meta={} if meta is None else meta)
 
     @classmethod
     def of(cls, text: str, start: int, end: int, kind: str, **fields: Any) -> "Span":

@@ -184,16 +184,37 @@ def _punctuation_cues(text: str, doc: Document, people: dict) -> list[Span]:
     return found
 
 
+_BEFORE_SOURCE = re.compile(r"[ ,]*(?:as )?")
+
+
 def _introduces(text: str, a: Span, quote: Span) -> bool:
     """True when attribution ``a`` introduces ``quote``: the quote is in what it reports, follows the
     cue directly ("answered, “…”"), or ends right before its source ("“…,” he said")."""
     c0, c1 = a.meta["content"]
-    if c0 <= quote.start < c1 and c1 > c0:
+    if c0 <= quote.start < c1:
         return True
-    if quote.start >= a.end and _RE21.fullmatch(text[a.end:quote.start]):
+    if quote.start >= a.end and _RE21.fullmatch(text, a.end, quote.start):
         return True
-    return a.source is not None and quote.end <= a.source.start and re.fullmatch(
-        r"[ ,]*(?:as )?", text[quote.end:a.source.start]) is not None
+    return a.source is not None and quote.end <= a.source.start and \
+        _BEFORE_SOURCE.fullmatch(text, quote.end, a.source.start) is not None
+
+
+def _introduced(text: str, a: Span, quotes) -> bool:
+    """Whether ``a`` introduces one of ``quotes`` (as :func:`_introduces`), trying only the quotes whose
+    place could fit: starting in its content, right after the cue, or ending before its source."""
+    c0, c1 = a.meta["content"]
+    after = a.end
+    while after < len(text) and text[after] in " ,:":
+        after += 1   # a quote that follows the cue starts by here
+    source_at = a.source.start if a.source is not None else -1
+    before = source_at - 3 if text.endswith("as ", 0, source_at) else source_at
+    while before > 0 and text[before - 1] in " ,":
+        before -= 1  # a quote that ends right before the source ends from here
+    for q in quotes:
+        if c0 <= q.start < c1 or a.end <= q.start <= after or before <= q.end <= source_at:
+            if _introduces(text, a, q):
+                return True
+    return False
 
 
 def _near(found: list[Span], starts: list[int], quote: Span, reach: int = 600) -> list[Span]:
@@ -238,8 +259,7 @@ def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> li
 
 def _with_mode(text: str, doc: Document, a: Span) -> Span:
     nearby = doc.quotes_between(a.start - 1500, max(a.meta["content"][1], a.end) + 10)
-    direct = a.meta["cue"] == "quote marks" or any(_introduces(text, a, q) for q in nearby
-                                                   if q.label != "quoted title")
+    direct = a.meta["cue"] == "quote marks" or _introduced(text, a, [q for q in nearby if q.label != "quoted title"])
     if not direct:
         return a
     return Span.of(text, a.start, a.end, a.kind, label="direct quote", why=a.why, voice=a.voice,

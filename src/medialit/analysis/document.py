@@ -129,12 +129,13 @@ def build_document(text: str, *, headline: bool = True) -> Document:
     from .attribution import attributions_of  # the last step reads the steps before it
 
     require_text(text)
-    names = find_names(text, headline=headline)
-    quotes = tuple(find_quotes(text, names=names, headline=headline))
-    said = tuple(sentences(text, quotes=list(quotes), headline=headline))
+    segments = tuple(blocks(text, headline=headline))
     words = WordIndex.of(text)
+    names = find_names(text, headline=headline, words=words)
+    quotes = tuple(find_quotes(text, names=names, headline=headline))
+    said = tuple(sentences(text, quotes=list(quotes), headline=headline, segments=segments))
     hits = MappingProxyType({name: tuple(found) for name, found in find_all(words, WORD_LISTS).items()})
-    doc = Document(text, headline, tuple(blocks(text, headline=headline)), words, hits, names, quotes, said,
+    doc = Document(text, headline, segments, words, hits, names, quotes, said,
                    _quote_starts=tuple(q.start for q in quotes), _sentence_starts=tuple(s.start for s in said))
     found, reported = attributions_of(doc)
     return replace(doc, attributions=tuple(found), reported=reported)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..text.names import Names
 from .sources import is_title, word_source_type
@@ -17,6 +18,7 @@ _RE2 = re.compile(r"[\w’'-]+")
 _RE3 = re.compile(r"[\w’'.-]+")
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     return _RE1.sub("", word.lower().rstrip("."))
 
@@ -45,13 +47,27 @@ def descriptors(text: str, at: int, name: str) -> set[str]:
     >>> sorted(descriptors(t, t.rindex("Lukashenko"), "Lukashenko"))
     ['alexander', 'belarus', 'of', 'president']
     """
+    out = _words_before(text, at, 40)  # most runs of titles are short: look further only when needed
+    if out is None:
+        out = _words_before(text, at, 120)
+    return out | appositive_words(text, at + len(name))
+
+
+def _words_before(text: str, at: int, reach: int) -> set[str] | None:
+    """The describing words right before ``at`` within ``reach`` characters; None when they may go on
+    further back (every word in reach describes)."""
     out = set()
-    for word in reversed(_WORDS_BEFORE.findall(text, max(0, at - 120), at)):
+    words = _WORDS_BEFORE.findall(text, max(0, at - reach), at)
+    cut = at - reach > 0 and reach < 120   # the first word in reach may be part of a longer one
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if k == 0 and cut:
+            return None
         if word.endswith(".") and not is_title(word) or not (
                 word[:1].isupper() or word_source_type(word) == "role"):
-            break
+            return out
         out.add(_key(word))
-    return out | appositive_words(text, at + len(name))
+    return None if cut else out
 
 
 def appositive_words(text: str, end: int) -> frozenset[str]:

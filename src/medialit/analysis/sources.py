@@ -71,6 +71,13 @@ _TAIL = re.compile(
     r"[\s,]*$", re.IGNORECASE)  # "-ly" adverbs, but not nouns such as "the family"
 
 
+# The last word of every phrase _TAIL can end with (besides lower-case "-ly" adverbs): a quick test first.
+_TAIL_LAST = frozenset("""has have had also previously however then later again once repeatedly not never further
+today yesterday recently earlier now already still even widely largely long firmly strongly himself herself itself
+themselves publicly privately openly reportedly allegedly would will did does do first often time monday tuesday
+wednesday thursday friday saturday sunday statement interview week""".split())
+
+
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
     return {form: e.category for e in load_lexicon("source-types") for form in e.forms}
@@ -107,12 +114,14 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Words and marks of ``text[start:end]``, a title keeping its full stop ("Mr.", "Gen.")."""
     out: list[tuple[str, int, int]] = []
     titles = _grammar()["titles"]
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        if word == "." and out and out[-1][2] == m.start() and (out[-1][0].lower() + ".") in titles:
-            out[-1] = (out[-1][0] + ".", out[-1][1], m.end())
+    at = start
+    for word in _TOKEN.findall(text, start, end):
+        at = text.find(word, at)  # only spaces and "_" lie between tokens, and no token starts with them
+        if word == "." and out and out[-1][2] == at and (out[-1][0].lower() + ".") in titles:
+            out[-1] = (out[-1][0] + ".", out[-1][1], at + 1)
         else:
-            out.append((word, m.start(), m.end()))
+            out.append((word, at, at + len(word)))
+        at += len(word)
     return out
 
 
@@ -127,6 +136,15 @@ def trim_tail(text: str, lo: int, end: int) -> int:
     >>> t[:trim_tail(t, 0, t.index(" reiterated"))]
     'Lukashenko'
     """
+    k = end
+    while k > lo and (text[k - 1].isspace() or text[k - 1] == ","):
+        k -= 1
+    w = k
+    while w > lo and text[w - 1].isalpha():
+        w -= 1
+    last = text[w:k]
+    if not last or last.lower() not in _TAIL_LAST and not (last.endswith("ly") and last.islower()):
+        return end  # the word before is none that _TAIL ends with: nothing to trim
     m = _TAIL.search(text, max(lo, end - 90), end)
     return m.start() if m else end
 

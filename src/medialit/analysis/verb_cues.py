@@ -79,40 +79,44 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
     index = form_index("reporting-verbs")
     found: list[Span] = []
     first_line_end = text.find("\n") if "\n" in text else len(text)
+    any_determiner = determiners()
+    noun_determiners = any_determiner - word_class("grammar", "quantifier")
+    after_noun = _PREPOSITIONS | {"than", "and", "or"}
     for m in doc.hits["reporting-verbs"]:
         entry = m.entry
-        s0, s1 = doc.sentence_at(m.start())
-        if in_direct_quote(doc, m.start(), m.end()):
+        m0, m1, group = m.start(), m.end(), m.group()
+        s0, s1 = doc.sentence_at(m0)
+        if in_direct_quote(doc, m0, m1):
             continue  # "“I think …”": the quoted speaker's own words, not the article's attribution
-        before = text[max(s0, m.start() - 30):m.start()]
+        headline = m0 < first_line_end
+        if group[0].isupper() and m0 != s0 and not headline:
+            continue  # "Washington Post", "United States": a name, not a verb
+        before = text[max(s0, m0 - 30):m0]
         prev = _RE5.search(before)
         prev_word = prev.group(1).lower() if prev else ""
-        word = m.group().split()[0].lower()
-        nxt = _next_word(text, m.end(), s1)
-        headline = m.start() < first_line_end
-        if m.group()[0].isupper() and m.start() != s0 and not headline:
-            continue  # "Washington Post", "United States": a name, not a verb
-        if headline and m.group()[0].isupper() and prev and name_kind(f"{prev.group(1)} {m.group()}"):
+        word = group.split()[0].lower()
+        nxt = _next_word(text, m1, s1)
+        if headline and group[0].isupper() and prev and name_kind(f"{prev.group(1)} {group}"):
             continue  # "Washington Post Hit Piece …": a name in a headline
-        form = m.group().split()[0].lower()
+        form = word
         could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
-        two_back = _RE6.search(before)
-        if could_be_noun and two_back and two_back.group(1).lower() in determiners() \
+        two_back = _RE6.search(before) if could_be_noun else None
+        if two_back and two_back.group(1).lower() in any_determiner \
                 and not classify(two_back.group(2)) and not source_noun(two_back.group(2)):
             continue  # "the same promise", "a stern warning": a noun
-        if prev_word in determiners() - word_class("grammar", "quantifier") or prev_word.endswith(("’s", "'s")) or \
+        if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) or \
                 prev_word in ("is", "are", "was", "were", "be", "been", "being"):
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
         if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
             continue  # "reports suggesting", "claims made": the first word is a noun
         if not _context_ok(entry, text, m, s1):
             continue
-        if entry.context == "person-subject" and could_be_noun and nxt in _PREPOSITIONS | {"than", "and", "or"}:
+        if entry.context == "person-subject" and could_be_noun and nxt in after_noun:
             continue  # "his TV show than …", "the show on Sunday": a noun
         src = None
-        if word.endswith(("ing", "ed")) and (m.start() == s0 or text[s0:m.start()].strip() in ("", "“", '"')) \
-                and text.find(", ", m.end(), s1) != -1:
-            comma = text.find(", ", m.end(), s1)  # "Pointing out that …, Lukashenko accused …"
+        if word.endswith(("ing", "ed")) and (m0 == s0 or text[s0:m0].strip() in ("", "“", '"')) \
+                and text.find(", ", m1, s1) != -1:
+            comma = text.find(", ", m1, s1)  # "Pointing out that …, Lukashenko accused …"
             while comma != -1 and src is None:
                 src = source_after(text, comma + 2, s1)
                 if src and (not_a_source(text[src[0]:src[1]])
@@ -120,8 +124,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     src = None
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
-        elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m.start() - 40), m.start())) or \
-                _AND_BEFORE.search(text, max(s0, m.start() - 40), m.start()):
+        elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m0 - 40), m0)) or \
+                _AND_BEFORE.search(text, max(s0, m0 - 40), m0):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
             for a in reversed(found):
@@ -132,11 +136,11 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             if earlier:
                 src = (earlier[0].source.start, earlier[0].source.end)
             else:
-                subject = source_after(text, s0, m.start())
+                subject = source_after(text, s0, m0)
                 if subject and classify(text[subject[0]:subject[1]], doc.names):
                     src = subject
         else:
-            end = m.start()
+            end = m0
             paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end)
             if paren:  # "Gov. Mike Pence (R-IN) said"
                 end = paren.start()
@@ -152,7 +156,7 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     paren = _PAREN_BEFORE.search(text, max(s0, before_aside - 60), before_aside)
                     src = source_before(text, s0, paren.start() if paren else before_aside)  # "X (R-Ohio), a …,"
             if src is None and _RE9.search(text, max(s0, end - 4), end):
-                src = source_after(text, m.end(), s1)  # “…,” said Jo Smith
+                src = source_after(text, m1, s1)  # “…,” said Jo Smith
             if src is None:
                 src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
         if src is None or not_a_source(text[src[0]:src[1]]):
@@ -160,20 +164,20 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
                 "named person", "role", "anonymous", "vague", "author", "organisation")
                 or text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "evidence noun")
-                and text[m.end():s1].strip(" .;”\"’'")[:1] not in ("", ",")
+                and text[m1:s1].strip(" .;”\"’'")[:1] not in ("", ",")
                 and not (nxt == "that" and text[src[0]:src[1]].split()[-1].lower() in _FINDINGS)):
             continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." and
             # "a poll shows that …" (a survey's finding, reported) attribute
-        after = text[m.end():s1]
+        after = text[m1:s1]
         if _RE10.match(after):  # "as Mr. Putin refers to it": the quoted term before
             quote = next((q for q in doc.quotes_between(s0, src[0]) if q.end <= src[0]), None)
-            content = quote.meta["inner"] if quote else (m.end(), m.end())
-        elif src[1] <= m.start() and _RE11.search(text[s0:src[0]]):
+            content = quote.meta["inner"] if quote else (m1, m1)
+        elif src[1] <= m0 and _RE11.search(text[s0:src[0]]):
             content = (s0, s0 + _RE12.search(text[s0:src[0]]).start())  # …, as X announced
-        elif src[1] <= m.start():
+        elif src[1] <= m0:
             substantial = _RE13.match(after) or len(after.split()) > 3
-            content = (m.end(), s1) if substantial else (s0, max(s0, src[0] - 2))
+            content = (m1, s1) if substantial else (s0, max(s0, src[0] - 2))
         else:
-            content = (m.end(), src[0]) if m.start() == s0 else (s0, m.start())
-        found.append(make_cue(text, doc, people, m.start(), m.end(), src, entry.category, content, "reporting verb"))
+            content = (m1, src[0]) if m0 == s0 else (s0, m0)
+        found.append(make_cue(text, doc, people, m0, m1, src, entry.category, content, "reporting verb"))
     return found

@@ -31,6 +31,7 @@ from functools import lru_cache
 from .lexicon import load_lexicon, word_class
 from .resources import data_dir, stopwords
 from .segments import headline_end
+from .wordindex import WordIndex, first_word
 
 # Patterns used in loops, compiled once.
 _RE1 = re.compile(r"[\w’'.-]+")
@@ -110,6 +111,7 @@ def _words() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     if word.endswith(("’s", "'s")):
         word = word[:-2]
@@ -149,25 +151,26 @@ def name_kind(phrase: str) -> str:
 def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None:
     """(start, end, surname, evidence) when this run of capitalised words names a person."""
     words = _words()
+    keys_all = [_key(w) for w, _, _ in run]
+    openers, demonym, not_a_name, titles = words["openers"], words["demonym"], words["not a name"], words["titles"]
     i = 0
-    while i < len(run) and (_key(run[i][0]) in words["openers"] or _key(run[i][0]) in words["demonym"]
-                            or _key(run[i][0]) in words["not a name"] or run[i][0].endswith("ing")):
+    while i < len(run) and (keys_all[i] in openers or keys_all[i] in demonym or keys_all[i] in not_a_name
+                            or run[i][0].endswith("ing")):
         i += 1  # "But", "The", "Belarusian", "Dressing": not part of a name
     start_at = i
     titled = False
     k = len(run) - 2
     while k >= i:  # the last title or office in the run: "Chinese President Xi Jinping", "Foreign Minister X"
-        two = f"{_key(run[k - 1][0])} {_key(run[k][0])}" if k > i else ""
-        if _key(run[k][0]) in words["titles"] or run[k][0].lower() in words["titles"] or two in words["titles"]:
+        if keys_all[k] in titles or run[k][0].lower() in titles or k > i and f"{keys_all[k - 1]} {keys_all[k]}" in titles:
             i, titled = k + 1, True
             break
         k -= 1
-    rest = run[i:]
-    while rest and _key(rest[-1][0]) in _SUFFIXES:
-        rest = rest[:-1]
-    if not rest or start_at == len(run):
+    end = len(run)
+    while end > i and keys_all[end - 1] in _SUFFIXES:
+        end -= 1
+    if end <= i or start_at == len(run):
         return None
-    keys = [_key(w) for w, _, _ in rest]
+    rest, keys = run[i:end], keys_all[i:end]
     first = rest[0][0]
     if titled:
         evidence = "title"
@@ -178,7 +181,7 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     joined = " ".join(keys)
     if any(k in words["organisation"] for k in keys) or joined in words["place"] or joined in words["organisation"]:
         return None  # "President Putin's administration" never gets here; "Mr. Bean's Holdings" does
-    if any(k in words["demonym"] or k in words["not a name"] for k in keys):
+    if any(k in demonym or k in not_a_name for k in keys):
         return None
     surname_word, s0, s1 = rest[-1]
     surname = _POSSESSIVE.sub("", surname_word).rstrip(".")
@@ -202,11 +205,12 @@ _CAP_WORD = re.compile(rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?")
 
 @lru_cache(maxsize=1)
 def _run_pattern() -> re.Pattern:
-    """Capitalised words joined by single spaces or by small name particles ("von der"): a run starts with a
-    capital letter (a plain character class, which the regex engine scans for quickly)."""
+    """Two or more capitalised words joined by single spaces or by small name particles ("von der"): one
+    capitalised word alone is never a full name. A run starts with a capital letter (a plain character
+    class, which the regex engine scans for quickly)."""
     particles = "|".join(re.escape(p) for p in sorted(_words()["particles"], key=len, reverse=True))
     word = rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?"
-    return re.compile(rf"{word}(?:(?: (?:{particles}))* {word})*")
+    return re.compile(rf"{word}(?:(?: (?:{particles}))* {word})+")  # two words at least
 
 
 def _runs(text: str, start: int):
@@ -216,8 +220,6 @@ def _runs(text: str, start: int):
         a = m.start()
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-"):
             continue  # a capital inside a word ("iPhone")
-        if " " not in m.group():
-            continue  # one capitalised word alone is never a full name
         run: list[tuple[str, int, int]] = []
         at = a
         for word in m.group().split(" "):
@@ -230,8 +232,9 @@ def _runs(text: str, start: int):
             yield run
 
 
-def find_names(text: str, *, headline: bool = True) -> Names:
-    """The people ``text`` names: every mention with its surname and evidence (see the module's rules)."""
+def find_names(text: str, *, headline: bool = True, words: WordIndex | None = None) -> Names:
+    """The people ``text`` names: every mention with its surname and evidence (see the module's rules).
+    ``words``: the text's :class:`~medialit.text.wordindex.WordIndex`, when already built."""
     body_from = headline_end(text, headline=headline)
     found: list[Mention] = []
     for run in _runs(text, body_from):
@@ -240,7 +243,13 @@ def find_names(text: str, *, headline: bool = True) -> Names:
     if surnames:
         covered = [(p.start, p.end) for p in found]
         starts = [c[0] for c in covered]
-        for m in _CAP_WORD.finditer(text):
+        words = WordIndex.of(text) if words is None else words
+        lowered = {first_word(s) for s in surnames}  # "Smith-Jones": "smith"
+        # every bare mention starts a word of the index: look only where a word is a surname in lower case
+        for i in [i for i, w in enumerate(words.lower) if w in lowered]:
+            m = _CAP_WORD.match(text, words.starts[i])
+            if m is None:
+                continue
             word = m.group()
             if word.endswith("."):
                 word = word[:-1]

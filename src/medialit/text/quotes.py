@@ -128,7 +128,12 @@ def quote_ranges(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
 
 
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    out, at = [], start
+    for word in _WORD.findall(text, start, end):
+        at = text.find(word, at)  # only white space lies between the words
+        out.append((word, at, at + len(word)))
+        at += len(word)
+    return out
 
 
 def _name_ending_at(text: str, names: Names, w0: int, w1: int) -> tuple[str, int, int]:
@@ -170,8 +175,7 @@ def _speaker_left(text: str, names: Names, start: int, end: int) -> tuple[str, i
     verbs = _verbs()
     for k in range(len(words) - 1, -1, -1):
         low = words[k][0].lower().rstrip(".")
-        pair = f"{low} {words[k + 1][0].lower()}" if k + 1 < len(words) else ""
-        if low in verbs or pair in verbs:
+        if low in verbs or k + 1 < len(words) and f"{low} {words[k + 1][0].lower()}" in verbs:
             who = _subject_before(text, names, words, k)
             if who[0]:
                 return who

@@ -36,9 +36,11 @@ def _is_heading(piece: str) -> bool:
     return "\n" not in piece and not piece.endswith(_END_PUNCT) and len(piece.split()) <= 10
 
 
-def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: bool = True) -> list[tuple[int, int]]:
+def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: bool = True,
+                    segments: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of every sentence of ``text``, in order, trimmed of white space. ``quotes`` are the
-    (start, end) ranges of direct quotes, inside which no sentence ends.
+    (start, end) ranges of direct quotes, inside which no sentence ends; ``segments``: the text's
+    :func:`~medialit.text.segments.blocks`, when already found.
 
     >>> t = "Mr. Smith spoke. He said “we may go. Soon.” Then he left."
     >>> [t[a:b] for a, b in sentence_bounds(t, quotes=[(25, 43)], headline=False)]
@@ -49,7 +51,7 @@ def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: 
     titles = word_class("name-words", "title", "office")
     quote_starts = [q[0] for q in quotes]
     out = []
-    for b0, b1 in blocks(text, headline=headline):
+    for b0, b1 in blocks(text, headline=headline) if segments is None else segments:
         start = b0
         for m in _END.finditer(text, b0, b1):
             if m.group()[0] == ".":
@@ -74,10 +76,11 @@ def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: 
     return out
 
 
-def sentences(text: str, *, quotes: list[Span] | None = None, headline: bool = True) -> list[Span]:
+def sentences(text: str, *, quotes: list[Span] | None = None, headline: bool = True,
+              segments: list[tuple[int, int]] | None = None) -> list[Span]:
     """Sentences with offsets (``kind="sentence"``). ``label`` is "headline" for the first line (with
     ``headline``), "heading" for a short line with no end punctuation ("Facts"), otherwise "sentence".
-    ``quotes`` are the text's quotations (found here when not given).
+    ``quotes`` are the text's quotations (found here when not given); ``segments`` its blocks.
 
     >>> [(s.text, s.label) for s in sentences("Headline here\\n\\nFacts\\n\\nMr. Smith left. He said “Go. Now.”")]
     [('Headline here', 'headline'), ('Facts', 'heading'), ('Mr. Smith left.', 'sentence'), ('He said “Go. Now.”', 'sentence')]
@@ -91,7 +94,7 @@ def sentences(text: str, *, quotes: list[Span] | None = None, headline: bool = T
     ranges = [(q.start, q.end) for q in quotes if q.label == "direct quote"]
     out = []
     first_line = text.find("\n")
-    for start, end in sentence_bounds(text, quotes=ranges, headline=headline):
+    for start, end in sentence_bounds(text, quotes=ranges, headline=headline, segments=segments):
         piece = text[start:end]
         if headline and start == 0 and first_line != -1:
             label = "headline"

@@ -24,6 +24,7 @@ from .lexicon import Entry, load_lexicon
 _WORD = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")   # "the regime's": the word is "regime"
 _SPLIT = re.compile(r"(\w+(?:[’'](?!s\b)\w+)*)")
 _GAP = re.compile(r"[\s-]+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,17 @@ class WordIndex:
         bounds = list(accumulate(map(len, parts)))
         lower = tuple(parts[1::2])
         return cls(text, tuple(bounds[0::2][:len(lower)]), tuple(bounds[1::2]), lower)
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` as a :class:`WordIndex` holds it: lower case, up to a hyphen, without "'s"
+    ("" when ``text`` has no word).
+
+    >>> first_word("Smith-Jones"), first_word("O’Brien’s")
+    ('smith', 'o’brien')
+    """
+    m = _WORD.search(text.lower())
+    return m.group() if m else ""
 
 
 class Hit:
@@ -82,7 +94,10 @@ class Matcher:
         for candidates in multi.values():
             candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
         self.single, self.multi = single, multi
-        self.patterns = tuple((re.compile(rf"(?<![\w-])(?:{e.term[3:]})(?![\w-])"), e)
+        self.seconds = {first: frozenset(rest[0] for rest, _ in candidates) for first, candidates in multi.items()}
+        # "re:" terms: whole words, so no word character or hyphen may come before (checked in find_at:
+        # a lookbehind at the start of a pattern makes the regex engine try every position of the text)
+        self.patterns = tuple((re.compile(rf"(?:{e.term[3:]})(?![\w-])"), e)
                               for e in load_lexicon(name) if e.term.startswith("re:"))
 
     def find(self, index: WordIndex, lo: int = 0, hi: int | None = None) -> list[Hit]:
@@ -98,18 +113,18 @@ class Matcher:
         no term of this list are skipped), within ``index.text[lo:hi]``."""
         text, starts, ends, lower = index.text, index.starts, index.ends, index.lower
         hi = len(text) if hi is None else hi
-        single, multi = self.single, self.multi
+        single, multi, seconds = self.single, self.multi, self.seconds
         found: list[tuple[int, int, Entry]] = []
         n = len(lower)
         for i in where:
             word = lower[i]
             entry = None
-            if word in multi:
-                for rest, candidate in multi[word]:
+            candidates = multi.get(word)
+            if candidates is not None and i + 1 < n and lower[i + 1] in seconds[word]:
+                following = lower[i + 1]
+                for rest, candidate in candidates:
                     j = i + len(rest)
-                    if j < n and ends[j] <= hi and all(
-                            lower[i + 1 + k] == w and _GAP.fullmatch(text, ends[i + k], starts[i + 1 + k])
-                            for k, w in enumerate(rest)):
+                    if rest[0] == following and j < n and ends[j] <= hi and _joined(index, i, rest):
                         entry, end = candidate, ends[j]
                         break
             if entry is None:
@@ -118,15 +133,43 @@ class Matcher:
             if entry is None or starts[i] > 0 and text[starts[i] - 1] == "-" or end < len(text) and text[end] == "-":
                 continue  # "anti-regime", "regime-change": a longer compound, not this term
             found.append((starts[i], end, entry))
-        for regex, entry in self.patterns:
-            found += [(m.start(), m.end(), entry) for m in regex.finditer(text, lo, hi)]
+        if self.patterns:
+            found += self._pattern_hits(index, lo, hi)
             found.sort(key=lambda f: (f[0], -f[1]))
         out: list[Hit] = []
+        last_end = -1
         for start, end, entry in found:
-            if out and start < out[-1].end():
+            if start < last_end:
                 continue
             out.append(Hit(text, start, end, entry))
+            last_end = end
         return out
+
+    def _pattern_hits(self, index: WordIndex, lo: int, hi: int) -> list[tuple[int, int, Entry]]:
+        """The matches of the list's ``re:`` terms in ``index.text[lo:hi]``, each a whole word."""
+        text, out = index.text, []
+        for regex, entry in self.patterns:
+            pos = lo
+            while True:
+                m = regex.search(text, pos, hi)
+                if m is None:
+                    break
+                if m.start() > 0 and _WORD_OR_HYPHEN.match(text, m.start() - 1):
+                    pos = m.start() + 1  # inside a longer word: try again one character on
+                    continue
+                out.append((m.start(), m.end(), entry))
+                pos = m.end() if m.end() > m.start() else m.end() + 1
+        return out
+
+
+def _joined(index: WordIndex, i: int, rest: tuple[str, ...]) -> bool:
+    """Whether the words after word ``i`` are ``rest``, each after a space, a line break or a hyphen."""
+    text, starts, ends, lower = index.text, index.starts, index.ends, index.lower
+    for k, w in enumerate(rest):
+        a, b = ends[i + k], starts[i + 1 + k]
+        if lower[i + 1 + k] != w or not (b == a + 1 and text[a] == " " or _GAP.fullmatch(text, a, b)):
+            return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -148,11 +191,9 @@ def find_all(index: WordIndex, names: tuple[str, ...]) -> dict[str, list[Hit]]:
     """
     lists = _lists_by_first_word(names)
     where: dict[str, list[int]] = {name: [] for name in names}
-    for i, word in enumerate(index.lower):
-        found = lists.get(word)
-        if found is not None:
-            for name in found:
-                where[name].append(i)
+    for i, found in [(i, found) for i, found in enumerate(map(lists.get, index.lower)) if found is not None]:
+        for name in found:
+            where[name].append(i)
     return {name: matcher(name).find_at(index, where[name]) for name in names}
 
 
