@@ -64,7 +64,8 @@ _PASSIVE = re.compile(
     re.IGNORECASE)
 _SPEAKER_COLON = re.compile(r"[\"“]?(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,2})(?P<cue>:)[ \t]+(?=\S)")
 _LINE_START = re.compile(r"\n")
-_DASH = re.compile(r"[―—–]|--")
+_DASH = re.compile(r"[―—–-](?:(?<=-)-|(?<!-))")  # a dash, or two hyphens ("[―—–]|--", without the slow
+# alternation at the start)
 _DASH_AFTER_QUOTE = re.compile(r"(?P<cue>[―—–]|--)[ \t]*(?P<who>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,3})")
 _ACCORDING = re.compile(r"[aAcC](?<![\w][aAcC])(?i:(?<=[aA])ccording to|(?<=[aA])s (?:provided|reported|stated|"
                         r"announced|told) by|(?<=[cC])iting)\s+")
@@ -108,9 +109,27 @@ def _noun_cues(text: str, doc: Document, people: dict) -> list[Span]:
     return found
 
 
+_ACCORDING_FIRST = frozenset(("according", "as", "citing"))
+_PASSIVE_FIRST = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+
+
+def _matches_at(doc: Document, pattern: re.Pattern, first: frozenset[str]):
+    """The matches of ``pattern`` (which starts with one of the words ``first``) in the document, in order
+    and not overlapping, as ``pattern.finditer`` would give them, but tried only where such a word starts
+    instead of at every position of the text."""
+    words, text, pos = doc.words, doc.text, 0
+    for i in [i for i, w in enumerate(words.lower) if w in first]:
+        if words.starts[i] < pos:
+            continue
+        m = pattern.match(text, words.starts[i])
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
-    for m in _ACCORDING.finditer(text):
+    for m in _matches_at(doc, _ACCORDING, _ACCORDING_FIRST):
         if in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())
@@ -129,7 +148,7 @@ def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
             content = (s1, len(text) if line_end == -1 else line_end)
         found.append(make_cue(text, doc, people, m.start(), cue_end, src, "neutral", content, "according to"))
     found += _punctuation_cues(text, doc, people)
-    for m in _PASSIVE.finditer(text):
+    for m in _matches_at(doc, _PASSIVE, _PASSIVE_FIRST):
         if in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())

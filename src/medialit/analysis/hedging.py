@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .document import Document, as_document, document
 from ..text.lexicon import norm, word_class
@@ -63,6 +64,7 @@ def _prev_word(text: str, pos: int, skip_auxiliaries: bool = False) -> str:
     return m.group(1).lower() if m else ""
 
 
+@lru_cache(maxsize=1)
 def _permission_words() -> dict[str, str]:
     from ..text.lexicon import form_index
 

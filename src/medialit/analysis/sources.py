@@ -306,11 +306,20 @@ def classify(phrase: str, names: Names | None = None) -> str:
     ...  "Prime Minister Rishi Sunak", "the Kremlin", "Amira Khan of the Supporters' Trust")]
     ['named person', 'role', 'anonymous', 'vague', 'vague', 'organisation', 'organisation', 'author', 'organisation', 'named person', 'organisation', 'named person']
     """
+    last = _last_capitalised(phrase)
+    if last is None:
+        return "none"
+    return _classify(phrase, bool(last) and names is not None and names.is_surname(last))
+
+
+@lru_cache(maxsize=8192)
+def _last_capitalised(phrase: str) -> str | None:
+    """The last word of the capitalised tail of ``phrase`` ("" when it has none; None: no words at all)."""
     words = _RE3.findall(phrase)
     if not words:
-        return "none"
+        return None
     tail = _capitalised_tail(words)
-    return _classify(phrase, bool(tail) and names is not None and names.is_surname(tail[-1]))
+    return tail[-1] if tail else ""
 
 
 @lru_cache(maxsize=8192)

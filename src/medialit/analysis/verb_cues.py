@@ -45,14 +45,14 @@ _FINDINGS = frozenset(("poll", "polls", "survey", "surveys", "study", "studies",
 
 
 def _next_word(text: str, pos: int, hi: int) -> str:
-    m = _RE1.match(text[pos:hi])
+    m = _RE1.match(text, pos, hi)
     return m.group(1).lower() if m else ""
 
 
-def _context_ok(entry: Entry, text: str, m: re.Match, s1: int) -> bool:
+def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str) -> bool:
+    """Whether the words after the verb fit what ``entry`` needs there; ``nxt`` is the next word."""
     context = entry.context
     after = text[m.end():s1]
-    nxt = _next_word(text, m.end(), s1)
     if context.startswith("before:"):
         return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
     if context == "before-quote":  # "She continued, “…”", "He went on: “…”"
@@ -109,7 +109,7 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
         if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
             continue  # "reports suggesting", "claims made": the first word is a noun
-        if not _context_ok(entry, text, m, s1):
+        if not _context_ok(entry, text, m, s1, nxt):
             continue
         if entry.context == "person-subject" and could_be_noun and nxt in after_noun:
             continue  # "his TV show than …", "the show on Sunday": a noun

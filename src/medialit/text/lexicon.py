@@ -10,6 +10,8 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 
 from .resources import data_dir
 
@@ -158,13 +160,14 @@ def norm(matched: str) -> str:
     return re.sub(r"\s+", " ", matched.lower())
 
 
-def form_index(name: str) -> dict[str, Entry]:
-    """Map every form of every term in a lexicon to its entry.
+@lru_cache(maxsize=None)
+def form_index(name: str) -> Mapping[str, Entry]:
+    """Map every form of every term in a lexicon to its entry (built once; read-only).
 
     >>> form_index("reporting-verbs")["insisted"].category
     'distancing'
     """
-    return {form: entry for entry in load_lexicon(name) for form in entry.forms}
+    return MappingProxyType({form: entry for entry in load_lexicon(name) for form in entry.forms})
 
 
 @lru_cache(maxsize=None)
