@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from .document import Document, as_document
+from .document import Document, as_document, without_gc_pauses
 from .attribution import find_attributions
 from .hedging import find_hedges
 from .loaded import find_loaded
@@ -24,5 +24,6 @@ def annotate(text: str | Document, *, headline: bool = True) -> list[Span]:
     doc = as_document(text, headline=headline)
     if not doc.text.strip():
         return []
-    spans = find_attributions(doc) + find_hedges(doc) + find_loaded(doc)
-    return sorted(spans, key=lambda s: (s.start, s.end, KINDS.index(s.kind)))
+    with without_gc_pauses():
+        spans = find_attributions(doc) + find_hedges(doc) + find_loaded(doc)
+        return sorted(spans, key=lambda s: (s.start, s.end, KINDS.index(s.kind)))

@@ -34,7 +34,7 @@ from ..text.segments import headline_end
 from .cue_span import in_direct_quote, make_cue
 from .people import person_index
 from .sources import classify, not_a_source, source_after, source_before
-from .stance import stance_in_context
+from .stance import referent, stance_in_context
 from .verb_cues import verb_cues
 from ..span import Span
 
@@ -45,7 +45,7 @@ _RE17 = re.compile(r"\s+(?:that\b|[:,]?\s*[“\"‘'])")
 _RE18 = re.compile(r"\s+(?:over|for|that|about)\b")
 _RE19 = re.compile(r"\s+that\b")
 _RE20 = re.compile(r"\s*,")
-_RE21 = re.compile(r"[ ,:]*")
+_RE21 = re.compile(r"[ ,]*(?::\s*)?")  # "answered, “…”", "He said:\n\n“…”"
 _RE22 = re.compile(r":\s*$")
 _RE23 = re.compile(r"\s([a-z][\w’'-]*)\s*$")
 _RE24 = re.compile(r",\s*$")
@@ -306,6 +306,21 @@ def _trim_content(text: str, found: list[Span]) -> None:
         a.meta["content"] = (c0, c1)
 
 
+def without_own_views(found: list[Span]) -> list[Span]:
+    """``found`` (sorted by start) without the view verbs (``own-view`` in ``data/lexicons/reporting-verbs.csv``:
+    think, believe, recall …) that stand inside what the same person is reported to say: in "Lynch said
+    she recalled thinking …" the recalling is part of what Lynch said, not a second source."""
+    out = []
+    for a in found:
+        if a.meta.get("own view") and a.source is not None and any(
+                b is not a and b.meta["content"][0] <= a.start < b.meta["content"][1]
+                and b.source is not None and referent(b) == referent(a)
+                for b in out[-8:]):
+            continue
+        out.append(a)
+    return out
+
+
 def attributions_of(doc: Document) -> tuple[list[Span], Reported]:
     """The attributions of a document under construction and the reported-speech ranges they cover: the
     last step of :func:`medialit.analysis.document.build_document` (see there for the order)."""
@@ -321,6 +336,7 @@ def attributions_of(doc: Document) -> tuple[list[Span], Reported]:
             continue
         unique.append(a)
     _trim_content(text, unique)
+    unique = without_own_views(unique)
     unique += _quote_cues(text, doc, people, unique)
     unique.sort(key=lambda a: a.start)
     result = [_with_mode(text, doc, a) for a in unique]

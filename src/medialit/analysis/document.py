@@ -23,7 +23,9 @@ changing one (its ``meta``, say) changes nothing here.
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -124,11 +126,31 @@ def fresh(span: Span) -> Span:
     return _copy(span, None if span.source is None else _copy(span.source, span.source.source))
 
 
+@contextmanager
+def without_gc_pauses():
+    """Run a block with Python's cycle collector paused (and restored after, if it was on). Building a
+    document makes many small objects and no reference cycles, and on a long text the collector's full
+    passes over every object made so far would grow faster than the text: about a seventh of the time
+    on 1 MB."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def build_document(text: str, *, headline: bool = True) -> Document:
     """Build the document model of ``text`` (uncached; :func:`document` keeps recent ones)."""
+    require_text(text)
+    with without_gc_pauses():
+        return _build(text, headline)
+
+
+def _build(text: str, headline: bool) -> Document:
     from .attribution import attributions_of  # the last step reads the steps before it
 
-    require_text(text)
     segments = tuple(blocks(text, headline=headline))
     words = WordIndex.of(text)
     names = find_names(text, headline=headline, words=words)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from functools import lru_cache
 
@@ -74,6 +75,8 @@ def _words_pattern(words: str, *, before: bool) -> re.Pattern:
 
 def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     context = entry.context
+    if "+" in context:  # rules joined with "+" must all pass (data/lexicons/README.md)
+        return all(_context_ok(replace(entry, context=part), text, m, voice) for part in context.split("+"))
     if context.startswith("not-after:"):
         before = text[max(0, m.start() - 30):m.start()].lower()
         return _words_pattern(context[10:], before=True).search(before) is None
@@ -122,7 +125,7 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
             words = inner.split()
             k = bisect_left(said, s0)
             said_here = k < len(said) and said[k] < quote.start
-            if len(words) > 2 or not words or said_here or _MENTION.search(before) or \
+            if len(words) > 1 or not words or said_here or _MENTION.search(before) or \
                     any(w[:1].isupper() for w in words) or not _determiner_before(before):
                 continue  # evidence of irony: a determiner before a word or two ('the “peace” talks')
         out.append(Span.of(text, quote.start, quote.end, "loaded", label="scare quote", why=why,

@@ -180,6 +180,8 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
             i -= 1
             if i > 0 and toks[i - 1][0].endswith(("’s", "'s")):
                 i -= 1
+            while i > 0 and _cap(toks[i - 1][0]) and toks[i - 1][0].lower() not in grammar["stop or determiner"]:
+                i -= 1  # "Opposition leader Tomas Varga": the words before the role belong to it
         if i > 0 and toks[i - 1][0].lower() in ("the", "a", "an"):
             i -= 1
         elif i > 1 and toks[i - 1][0] == "of" and _types().get(toks[i - 2][0].lower()):
@@ -202,10 +204,10 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
             break
         if pl == "of" or (pl == "and" and i > 1 and toks[i - 2][0][:1].isalpha()):
             i -= 1
-        elif prev[:1].isalpha() and pl not in grammar["stop"] and not pl.endswith("ly"):
+        elif prev[:1].isalpha() and pl not in grammar["stop"] and not pl.endswith("ly") and not _reported_form(pl):
             i -= 1
         else:
-            break
+            break  # "She said leaders had agreed": a verb such as "said" ends the phrase
         steps += 1
     while i < len(toks) - 1 and toks[i][0].lower() in ("of", "and"):
         i += 1
@@ -245,6 +247,14 @@ def clause_subject(text: str, lo: int, end: int, names: Names | None = None) -> 
         return None  # "amid fears", "despite claims": a clause opener, not a subject
     kind = classify(text[start:stop], names)
     return (start, stop) if kind and kind != "none" else None
+
+
+def _reported_form(word: str) -> bool:
+    """A past form of a reporting verb ("said", "told", "claimed"): never part of a source's noun phrase."""
+    from ..text.lexicon import form_index
+
+    entry = form_index("reporting-verbs").get(word)
+    return entry is not None and word != entry.term and not word.endswith(("s", "ing"))
 
 
 def _verb_form(word: str) -> bool:

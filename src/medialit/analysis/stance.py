@@ -11,7 +11,7 @@ _RE5 = re.compile(r"[’']s$")
 _RE6 = re.compile(r"^(?:the|a|an)\s+")
 
 
-def _referent(a) -> str:
+def referent(a) -> str:
     """Who an attribution's source is, as one key: a surname for a person, else the phrase."""
     if a.source is None:
         return ""
@@ -32,7 +32,7 @@ def _distancing_cues(text: str, doc, found: list) -> dict[str, list[str]]:
     hit_starts = [h.start() for h in hits]
     cues: dict[str, list[tuple[int, str]]] = {}
     for a in found:
-        who = _referent(a)
+        who = referent(a)
         if not who:
             continue
         if a.stance == "distancing" and a.voice != "quote":
@@ -63,10 +63,10 @@ def stance_in_context(text: str, doc, found: list) -> list:
     cues = _distancing_cues(text, doc, found)
     out = []
     for a in found:
-        words = cues.get(_referent(a), []) if a.stance == "endorsing" else []
+        words = cues.get(referent(a), []) if a.stance == "endorsing" else []
         if words:
             shown = ", ".join(words[:4]) + (", …" if len(words) > 4 else "")
-            why = (f"“{a.text}” usually endorses, but this writer distances itself from {_referent(a)} elsewhere "
+            why = (f"“{a.text}” usually endorses, but this writer distances itself from {referent(a)} elsewhere "
                    f"({shown}), so here it reports rather than endorses.")
             a = replace(a, stance="neutral", why=why, meta={**a.meta, "stance_in_context": words})
         out.append(a)

@@ -4,26 +4,30 @@ its source, before or after it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cue_span import determiners, in_direct_quote, make_cue
 from .document import Document
-from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun
+from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun, trim_tail
 from ..span import Span
 from ..text.lexicon import Entry, form_index, word_class
 from ..text.names import name_kind
 
 # Patterns used in loops, compiled once.
 _RE1 = re.compile(r"\s*([“\"‘']|[,:]|[\w’'-]+)")
-_RE2 = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:[“\"‘']|an?\s)")
+_RE2 = re.compile(r"\s+(?:[\w’'.-]+\s+){0,9}?(?:[“\"‘']|an?\s)")
 _RE3 = re.compile(r"\bas\b")
 _RE4 = re.compile(r"[?”\"]\s*[\w\s.]{0,40}$")
 _RE5 = re.compile(r"([\w’'-]+)\W*$")
 _RE6 = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|over|when))\s*"
                                r"(?:\w+ly\s+)?$")  # "…, telling supporters", "for saying that"
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")  # "… reported that … but said …"
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")  # "… reported that … but (has) said …", before trim_tail
+_BE_BEFORE = re.compile(r"\s+(?:is|are|was|were|am|be|been)\s+$")
+_COMMA = re.compile(r",\s+")
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|then\s+|had\s+|has\s+|have\s+)*$")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:(?:many|most|some|all|several|both|one|none) of (?=whom))?(?:who|whom|which)\s*$")
 _ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
                            r"\s(?:--|[–—]))\s*$")
 _RE9 = re.compile(r"[,”\"’']\s*$")
@@ -36,12 +40,11 @@ _SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|i
                       r"letter|interview|tweet|post|posting|memo|op-ed|speech|message|video|briefing|release|call|"
                       r"report|book|column|blog|conference|hearing|podcast|broadcast|show|rally|television|radio|"
                       r"twitter|facebook)\b", re.IGNORECASE)
+_THEN_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|last|this|earlier)\s+(?:[\w’'-]+\s+){0,3}?that\b")
 _BEFORE_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
-_FINDINGS = frozenset(("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis",
-                       "research", "results"))
 
 
 def _next_word(text: str, pos: int, hi: int) -> str:
@@ -49,9 +52,12 @@ def _next_word(text: str, pos: int, hi: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str) -> bool:
-    """Whether the words after the verb fit what ``entry`` needs there; ``nxt`` is the next word."""
+def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str, first: bool = False) -> bool:
+    """Whether the words after the verb fit what ``entry`` needs there; ``nxt`` is the next word, ``first``:
+    the verb starts its sentence. Rules joined with "+" must all hold."""
     context = entry.context
+    if "+" in context:
+        return all(_context_ok(replace(entry, context=part), text, m, s1, nxt, first) for part in context.split("+"))
     after = text[m.end():s1]
     if context.startswith("before:"):
         return nxt in context[7:].split("|")  # only before these words, even at the end of a sentence
@@ -66,13 +72,22 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str) -> bool
     if context == "before-that":
         return nxt == "that"
     if context == "before-clause":
-        return nxt not in _PREPOSITIONS or _SAID_IN.match(text, m.end(), s1) is not None
-    if context == "question":
-        return nxt in _QUESTION_NEXT or _RE4.search(text[max(0, m.start() - 60):m.start()]) \
-            is not None
+        return nxt not in _PREPOSITIONS or _SAID_IN.match(text, m.end(), s1) is not None \
+            or _THEN_THAT.match(after) is not None  # "reported at the time that …"
+    if context == "question":  # "asked whether", "“…?” she asked", "Asked about the plan, he said …"
+        return nxt in _QUESTION_NEXT or first or _RE4.search(text[max(0, m.start() - 60):m.start()]) is not None
+    if context == "own-view":
+        return True  # not about the words after it (see attribution.without_own_views)
     if context.startswith("not-before:"):
         return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
     return True
+
+
+def _subject_before(text: str, doc: Document, s0: int, det: int, end: int) -> bool:
+    """True when the words before a determiner are part of the clause's subject, so the word after it is a
+    verb: "Political observers around the country say", "officials from both parties say"."""
+    subject = clause_subject(text, s0, end, doc.names)
+    return subject is not None and subject[0] < det
 
 
 def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
@@ -96,21 +111,27 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         prev_word = prev.group(1).lower() if prev else ""
         word = group.split()[0].lower()
         nxt = _next_word(text, m1, s1)
-        if headline and group[0].isupper() and prev and name_kind(f"{prev.group(1)} {group}"):
-            continue  # "Washington Post Hit Piece …": a name in a headline
+        as_name = name_kind(f"{prev.group(1)} {group}") if headline and group[0].isupper() and prev else ""
+        if as_name and (as_name != "person" or word == entry.term.split()[0]):
+            continue  # "Washington Post Hit Piece …": a name in a headline; but "Lindsey Graham Says"
         form = word
         could_be_noun = form == entry.term.split()[0] or form.endswith(("s", "ing"))  # never "said", "told"
         two_back = _RE6.search(before) if could_be_noun else None
         if two_back and two_back.group(1).lower() in any_determiner \
-                and not classify(two_back.group(2)) and not source_noun(two_back.group(2)):
+                and not classify(two_back.group(2)) and not source_noun(two_back.group(2)) \
+                and not _subject_before(text, doc, s0, m0 - len(before) + two_back.start(), m0):
             continue  # "the same promise", "a stern warning": a noun
+        if could_be_noun and prev_word in ("every", "each", "another", "no") and form == entry.term.split()[0]:
+            continue  # "fired every question", "no comment": a noun after a word that counts one thing
         if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) or \
-                prev_word in ("is", "are", "was", "were", "be", "been", "being"):
-            continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen")
+                prev_word in ("is", "are", "was", "were", "be", "been", "being") and not form.endswith("ing"):
+            continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen"); not "are urging"
         if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
             continue  # "reports suggesting", "claims made": the first word is a noun
-        if not _context_ok(entry, text, m, s1, nxt):
+        if not _context_ok(entry, text, m, s1, nxt, m0 == s0):
             continue
+        if _NEGATED.search(text, max(s0, m0 - 30), m0):
+            continue  # "did not respond", "wouldn't tell": nothing was said, so nothing is attributed
         if entry.context == "person-subject" and could_be_noun and nxt in after_noun:
             continue  # "his TV show than …", "the show on Sunday": a noun
         src = None
@@ -125,7 +146,7 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
         elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m0 - 40), m0)) or \
-                _AND_BEFORE.search(text, max(s0, m0 - 40), m0):
+                _AND_BEFORE.search(text, max(s0, m0 - 40), trim_tail(text, s0, m0)):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
             for a in reversed(found):
@@ -135,18 +156,24 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                     earlier.insert(0, a)
             if earlier:
                 src = (earlier[0].source.start, earlier[0].source.end)
-            else:
-                subject = source_after(text, s0, m0)
-                if subject and classify(text[subject[0]:subject[1]], doc.names):
-                    src = subject
+            else:  # the subject of the first clause that has one: "On Monday, Trump spoke …, promising"
+                for start in [s0] + [c.end() for c in _COMMA.finditer(text, s0, m0)]:
+                    subject = source_after(text, start, m0)
+                    if subject and not not_a_source(text[subject[0]:subject[1]]) \
+                            and classify(text[subject[0]:subject[1]], doc.names):
+                        src = subject
+                        break
         else:
             end = m0
+            be = _BE_BEFORE.search(text, max(s0, end - 12), end) if form.endswith("ing") else None
+            if be:  # "Fellow Republicans are urging", "leaders have been demanding"
+                end = be.start()
             paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end)
             if paren:  # "Gov. Mike Pence (R-IN) said"
                 end = paren.start()
             src = source_before(text, s0, end)
             if src is None:
-                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), end)
+                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), trim_tail(text, s0, end))
                 if relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
                     src = source_before(text, s0, relative.start())
             if src is None:
@@ -165,7 +192,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 "named person", "role", "anonymous", "vague", "author", "organisation")
                 or text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "evidence noun")
                 and text[m1:s1].strip(" .;”\"’'")[:1] not in ("", ",")
-                and not (nxt == "that" and text[src[0]:src[1]].split()[-1].lower() in _FINDINGS)):
+                and not (nxt == "that"
+                         and text[src[0]:src[1]].split()[-1].lower() in word_class("grammar", "finding noun"))):
             continue  # "the data show a rise": evidence as proof (a booster); "…, the data showed." and
             # "a poll shows that …" (a survey's finding, reported) attribute
         after = text[m1:s1]
@@ -180,4 +208,6 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         else:
             content = (m1, src[0]) if m0 == s0 else (s0, m0)
         found.append(make_cue(text, doc, people, m0, m1, src, entry.category, content, "reporting verb"))
+        if "own-view" in entry.context.split("+"):
+            found[-1].meta["own view"] = True  # see attribution.without_own_views
     return found

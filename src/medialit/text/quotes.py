@@ -66,6 +66,15 @@ def _verbs() -> dict:
     return form_index("reporting-verbs")
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return word_class("name-words", "not a name")
+
+
+def _key_word(word: str) -> str:
+    return word.lower().rstrip(".,’'")
+
+
 def _is_title(word: str) -> bool:
     return word.lower() in _classes()["titles"]
 
@@ -182,7 +191,7 @@ def _speaker_left(text: str, names: Names, start: int, end: int) -> tuple[str, i
             if who[0]:
                 return who
             name = _NAME.match(text, words[k + 1][1]) if k + 1 < len(words) else None
-            if name:  # "…,” said Amira Khan. “…": the speaker after the verb
+            if name and _key_word(name.group().split()[0]) not in _not_names():  # not "said Thursday"
                 return name.group(), name.start(), name.end()
     return _NONE
 
@@ -215,8 +224,8 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
             k += 1
             if words[k - 1][0].endswith(".") and not _is_title(words[k - 1][0]):
                 break  # "said Ms. Diaz. Engineers …": the name ends with the sentence
-        if k <= 1:
-            return _NONE
+        if k <= 1 or _key_word(words[1][0]) in _not_names():
+            return _NONE  # "…,” said Thursday': a day, not a speaker
         end_at = words[k - 1][2]
         if text[end_at - 1] == "." and not _is_title(words[k - 1][0]):
             end_at -= 1
