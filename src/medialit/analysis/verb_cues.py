@@ -18,7 +18,6 @@ _RE1 = re.compile(r"\s*([“\"‘']|[,:]|[\w’'-]+)")
 _RE2 = re.compile(r"\s+(?:[\w’'.-]+\s+){0,9}?(?:[“\"‘']|an?\s)")
 _RE3 = re.compile(r"\bas\b")
 _RE4 = re.compile(r"[?”\"]\s*[\w\s.]{0,40}$")
-_RE5 = re.compile(r"([\w’'-]+)\W*$")
 _RE6 = re.compile(r"([\w’'-]+)\s+([\w’'-]+)\s+$")
 _PARTICIPLE_AFTER = re.compile(r"(?:,|\b(?:by|for|from|after|before|while|without|of|in|on|about|over|when))\s*"
                                r"(?:\w+ly\s+)?$")  # "…, telling supporters", "for saying that"
@@ -45,6 +44,37 @@ _BEFORE_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
 _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "when", "who", "where"}
+
+
+def _last_word(before: str) -> str:
+    """The last word of ``before`` with its apostrophes and hyphens ("Moscow’s", "so-called"), marks after
+    it skipped: what ``([\w’'-]+)\W*$`` finds ("" when ``before`` holds no word character)."""
+    q = len(before) - 1
+    while q >= 0 and not (before[q].isalnum() or before[q] == "_"):
+        q -= 1
+    if q < 0:  # no word character: the first run of apostrophes and hyphens, if any
+        p = next((i for i, ch in enumerate(before) if ch in "’'-"), None)
+        if p is None:
+            return ""
+        r = p
+        while r < len(before) and before[r] in "’'-":
+            r += 1
+        return before[p:r]
+    p, r = q, q + 1
+    while p > 0 and (before[p - 1].isalnum() or before[p - 1] in "_’'-"):
+        p -= 1
+    while r < len(before) and before[r] in "’'-":
+        r += 1
+    return before[p:r]
+
+
+def _ends_with(text: str, lo: int, end: int, endings: tuple[str, ...]) -> bool:
+    """Whether ``text[lo:end]``, white space at its end left out, ends with one of ``endings``: a quick test
+    before a pattern anchored at the end, which the regex engine tries at every position."""
+    k = end
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    return text.endswith(endings, lo, k)
 
 
 def _next_word(text: str, pos: int, hi: int) -> str:
@@ -107,11 +137,11 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if group[0].isupper() and m0 != s0 and not headline:
             continue  # "Washington Post", "United States": a name, not a verb
         before = text[max(s0, m0 - 30):m0]
-        prev = _RE5.search(before)
-        prev_word = prev.group(1).lower() if prev else ""
+        prev = _last_word(before)
+        prev_word = prev.lower()
         word = group.split()[0].lower()
         nxt = _next_word(text, m1, s1)
-        as_name = name_kind(f"{prev.group(1)} {group}") if headline and group[0].isupper() and prev else ""
+        as_name = name_kind(f"{prev} {group}") if headline and group[0].isupper() and prev else ""
         if as_name and (as_name != "person" or word == entry.term.split()[0]):
             continue  # "Washington Post Hit Piece …": a name in a headline; but "Lindsey Graham Says"
         form = word
@@ -130,7 +160,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # "reports suggesting", "claims made": the first word is a noun
         if not _context_ok(entry, text, m, s1, nxt, m0 == s0):
             continue
-        if _NEGATED.search(text, max(s0, m0 - 30), m0):
+        if (prev_word in ("not", "never") or prev_word.endswith(("n't", "n’t", "ly"))) \
+                and _NEGATED.search(text, max(s0, m0 - 30), m0):
             continue  # "did not respond", "wouldn't tell": nothing was said, so nothing is attributed
         if entry.context == "person-subject" and could_be_noun and nxt in after_noun:
             continue  # "his TV show than …", "the show on Sunday": a noun
@@ -146,7 +177,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
         elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m0 - 40), m0)) or \
-                _AND_BEFORE.search(text, max(s0, m0 - 40), trim_tail(text, s0, m0)):
+                _ends_with(text, s0, trim_tail(text, s0, m0), ("and", "but")) \
+                and _AND_BEFORE.search(text, max(s0, m0 - 40), trim_tail(text, s0, m0)):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
             for a in reversed(found):
@@ -168,16 +200,19 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             be = _BE_BEFORE.search(text, max(s0, end - 12), end) if form.endswith("ing") else None
             if be:  # "Fellow Republicans are urging", "leaders have been demanding"
                 end = be.start()
-            paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end)
+            paren = _PAREN_BEFORE.search(text, max(s0, end - 60), end) if _ends_with(text, s0, end, (")",)) else None
             if paren:  # "Gov. Mike Pence (R-IN) said"
                 end = paren.start()
             src = source_before(text, s0, end)
             if src is None:
-                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), trim_tail(text, s0, end))
+                tail = trim_tail(text, s0, end)
+                relative = _RELATIVE_BEFORE.search(text, max(s0, end - 80), tail) \
+                    if _ends_with(text, s0, tail, ("who", "whom", "which")) else None
                 if relative:  # "the AP, which first reported", "Mr. Kamin, who emphasized"
                     src = source_before(text, s0, relative.start())
             if src is None:
-                aside = _ASIDE_BEFORE.search(text, max(s0, end - 200), end)
+                aside = _ASIDE_BEFORE.search(text, max(s0, end - 200), end) \
+                    if _ends_with(text, s0, end, (",", "-", "–", "—")) else None
                 if aside:  # "The researchers, who followed …, found", "X, an economist at Y, said"
                     before_aside = aside.start()
                     paren = _PAREN_BEFORE.search(text, max(s0, before_aside - 60), before_aside)

@@ -27,9 +27,19 @@ from .resources import punkt_parameters
 from .segments import blocks
 
 _END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[^\W_a-z])")
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
 _NEXT_WORD = re.compile(r"\s+[“\"‘'(\[]?([\w’'-]+)")
 _END_PUNCT = tuple(".!?:;”\"’')…")
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends at ``end`` (from ``lo`` at the
+    earliest), in lower case: what ``([\w.’'-]+)$`` finds, without trying every position."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a line break that ends the stretch
+    k = end
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_.’'-"):
+        k -= 1
+    return text[k:end].lower()
 
 
 def _is_heading(piece: str) -> bool:
@@ -55,8 +65,7 @@ def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: 
         start = b0
         for m in _END.finditer(text, b0, b1):
             if m.group()[0] == ".":
-                before = _WORD_BEFORE.search(text, max(b0, m.start() - 20), m.start())
-                word = before.group(1).lower() if before else ""
+                word = _word_before(text, max(b0, m.start() - 20), m.start())
                 nxt = _NEXT_WORD.match(text, m.end(), b1)
                 following = nxt.group(1).lower() if nxt else ""
                 if (word, following) in collocations:
