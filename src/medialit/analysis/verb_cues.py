@@ -47,7 +47,7 @@ _QUESTION_NEXT = {",", ":", "“", '"', "whether", "if", "why", "how", "what", "
 
 
 def _last_word(before: str) -> str:
-    """The last word of ``before`` with its apostrophes and hyphens ("Moscow’s", "so-called"), marks after
+    r"""The last word of ``before`` with its apostrophes and hyphens ("Moscow’s", "so-called"), marks after
     it skipped: what ``([\w’'-]+)\W*$`` finds ("" when ``before`` holds no word character)."""
     q = len(before) - 1
     while q >= 0 and not (before[q].isalnum() or before[q] == "_"):

@@ -32,7 +32,7 @@ _END_PUNCT = tuple(".!?:;”\"’')…")
 
 
 def _word_before(text: str, lo: int, end: int) -> str:
-    """The run of word characters, dots, apostrophes and hyphens that ends at ``end`` (from ``lo`` at the
+    r"""The run of word characters, dots, apostrophes and hyphens that ends at ``end`` (from ``lo`` at the
     earliest), in lower case: what ``([\w.’'-]+)$`` finds, without trying every position."""
     if end > lo and text[end - 1] == "\n":
         end -= 1  # "$" also matches before a line break that ends the stretch
