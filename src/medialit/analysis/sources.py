@@ -62,20 +62,16 @@ def not_a_source(phrase: str) -> bool:
     return low in _grammar()["not a source"] or low in _grammar()["openers"] or low in stopwords()
 
 
-_TAIL = re.compile(
-    r"(?:[\s,]+(?:has|have|had|also|previously|however|then|later|again|once|repeatedly|not|never|further|"
-    r"today|yesterday|recently|earlier|now|already|still|even|widely|largely|long|firmly|strongly|himself|herself|itself|themselves|publicly|"
-    r"privately|openly|reportedly|allegedly|would|will|did|does|do|first|often|once again|at the same time|"
-    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in a statement|in an interview|"
-    r"last week|this week|(?-i:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily)\b)[a-z]+ly)))+"
-    r"[\s,]*$", re.IGNORECASE)  # "-ly" adverbs, but not nouns such as "the family"
-
-
-# The last word of every phrase _TAIL can end with (besides lower-case "-ly" adverbs): a quick test first.
-_TAIL_LAST = frozenset("""has have had also previously however then later again once repeatedly not never further
-today yesterday recently earlier now already still even widely largely long firmly strongly himself herself itself
-themselves publicly privately openly reportedly allegedly would will did does do first often time monday tuesday
-wednesday thursday friday saturday sunday statement interview week""".split())
+@lru_cache(maxsize=1)
+def _tail() -> tuple[re.Pattern, frozenset[str]]:
+    """The words that can stand between a source and its verb ("has", "also", "on Monday", "in a
+    statement": ``data/lexicons/grammar.csv``, "before a verb"), as one pattern anchored at the end, and
+    the last word of each, for a quick test before it."""
+    phrases = sorted(word_class("grammar", "before a verb"), key=len, reverse=True)
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    ly = r"(?-i:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily)\b)[a-z]+ly)"  # not "the family"
+    pattern = re.compile(rf"(?:[\s,]+(?:{words}|{ly}))+[\s,]*$", re.IGNORECASE)
+    return pattern, frozenset(p.split()[-1] for p in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +139,10 @@ def trim_tail(text: str, lo: int, end: int) -> int:
     while w > lo and text[w - 1].isalpha():
         w -= 1
     last = text[w:k]
-    if not last or last.lower() not in _TAIL_LAST and not (last.endswith("ly") and last.islower()):
-        return end  # the word before is none that _TAIL ends with: nothing to trim
-    m = _TAIL.search(text, max(lo, end - 90), end)
+    pattern, last_words = _tail()
+    if not last or last.lower() not in last_words and not (last.endswith("ly") and last.islower()):
+        return end  # the word before is none that the pattern ends with: nothing to trim
+    m = pattern.search(text, max(lo, end - 90), end)
     return m.start() if m else end
 
 
