@@ -8,6 +8,12 @@ taken in turn from every corpus, so a bigger text has more different names, not 
 Sizes beyond the distinct text available are skipped, and the script says so. Target: ≥ 150,000 words/s
 on one core, flat as the text grows. Prints the median and the best of several runs (the machine is
 shared, so single runs vary), and how many different capitalised words each text holds. Figures only.
+
+Wall-clock time on a shared machine swings from run to run; the work done does not. To count it,
+run one size once under valgrind, with and without the annotating, and subtract::
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/bench_annotate.py --once 1000000
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null python benchmarks/bench_annotate.py --once 1000000 --skip
 """
 import itertools
 import json
@@ -92,5 +98,21 @@ def main() -> None:
     print(f"one core, Python {sys.version.split()[0]}, {os.cpu_count()} cores on this machine")
 
 
+def once(size: int, *, skip: bool) -> None:
+    """Build the text of ``size`` characters and annotate it once (``skip``: only build it), for counting
+    instructions under valgrind."""
+    docs, _ = documents()
+    text = sized(docs, size)
+    if text is None:
+        sys.exit(f"only {sum(map(len, docs)) / 1e6:.1f} MB of distinct text")
+    annotate(docs[0][:2000])
+    if not skip:
+        annotate(build_document(text))
+    print(f"{len(words(text))} words{' (not annotated)' if skip else ''}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--once" in sys.argv:
+        once(int(sys.argv[sys.argv.index("--once") + 1]), skip="--skip" in sys.argv)
+    else:
+        main()

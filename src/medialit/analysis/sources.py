@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..text.lexicon import load_lexicon, word_class
 from ..text.names import Names, name_kind
 from ..text.resources import stopwords
+from ..text.tokenizer import found_with_offsets
 
 # Patterns used in loops, compiled once.
 _RE3 = re.compile(r"[\w’'.-]+")
@@ -110,14 +111,11 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Words and marks of ``text[start:end]``, a title keeping its full stop ("Mr.", "Gen.")."""
     out: list[tuple[str, int, int]] = []
     titles = _grammar()["titles"]
-    at = start
-    for word in _TOKEN.findall(text, start, end):
-        at = text.find(word, at)  # only spaces and "_" lie between tokens, and no token starts with them
+    for word, at, after in found_with_offsets(_TOKEN, text, start, end):  # only spaces and "_" between
         if word == "." and out and out[-1][2] == at and (out[-1][0].lower() + ".") in titles:
-            out[-1] = (out[-1][0] + ".", out[-1][1], at + 1)
+            out[-1] = (out[-1][0] + ".", out[-1][1], after)
         else:
-            out.append((word, at, at + len(word)))
-        at += len(word)
+            out.append((word, at, after))
     return out
 
 

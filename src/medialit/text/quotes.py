@@ -30,6 +30,7 @@ from ..span import Span
 from .lexicon import form_index, word_class
 from .names import Names, find_names
 from .segments import paragraphs
+from .tokenizer import found_with_offsets
 
 # Patterns used in loops, compiled once.
 _RE1 = re.compile(r"[.!][”\"’']?$")
@@ -139,12 +140,7 @@ def quote_ranges(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
 
 
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    out, at = [], start
-    for word in _WORD.findall(text, start, end):
-        at = text.find(word, at)  # only white space lies between the words
-        out.append((word, at, at + len(word)))
-        at += len(word)
-    return out
+    return found_with_offsets(_WORD, text, start, end)  # only white space lies between the words
 
 
 def _name_ending_at(text: str, names: Names, w0: int, w1: int) -> tuple[str, int, int]:
