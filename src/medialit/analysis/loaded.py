@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .document import Document, as_document
 from ..span import Span
-from ..text.lexicon import Entry, form_index, trie_regex, word_class
+from ..text.lexicon import Entry, form_index, trie_regex, word_class, words_pattern
 from ..text.resources import stopwords, vader_valence
 
 # Patterns used in loops, compiled once.
@@ -66,26 +66,19 @@ def _intensity_pattern(threshold: float) -> tuple[re.Pattern, dict[str, float]]:
     return re.compile(rf"(?<![\w’'-])(?:{trie_regex(strong)})(?![\w’'-])", re.IGNORECASE), strong
 
 
-@lru_cache(maxsize=None)
-def _words_pattern(words: str, *, before: bool) -> re.Pattern:
-    """One of the words ``"a|b|c"`` right before (``before``) or right after a match, as one pattern."""
-    alternatives = "|".join(re.escape(w) for w in words.split("|"))
-    return re.compile(rf"\b(?:{alternatives})\s+$" if before else rf"\s+(?:{alternatives})\b")
-
-
 def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     context = entry.context
     if "+" in context:  # rules joined with "+" must all pass (data/lexicons/README.md)
         return all(_context_ok(replace(entry, context=part), text, m, voice) for part in context.split("+"))
     if context.startswith("not-after:"):
         before = text[max(0, m.start() - 30):m.start()].lower()
-        return _words_pattern(context[10:], before=True).search(before) is None
+        return words_pattern(context[10:], before=True).search(before) is None
     if context.startswith("not-before:"):
         after = text[m.end():m.end() + 30].lower()
-        return _words_pattern(context[11:], before=False).match(after) is None
+        return words_pattern(context[11:], before=False).match(after) is None
     if context.startswith("after:"):
         before = text[max(0, m.start() - 20):m.start()].lower()
-        return _words_pattern(context[6:], before=True).search(before) is not None
+        return words_pattern(context[6:], before=True).search(before) is not None
     if context == "before-in-or-to":
         return _RE2.match(text[m.end():m.end() + 5]) is not None
     if context == "before-of-people":

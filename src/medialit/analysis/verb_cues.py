@@ -10,7 +10,7 @@ from .cue_span import determiners, in_direct_quote, make_cue
 from .document import Document
 from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun, trim_tail
 from ..span import Span
-from ..text.lexicon import Entry, form_index, word_class
+from ..text.lexicon import Entry, form_index, word_class, words_pattern
 from ..text.names import name_kind
 
 # Patterns used in loops, compiled once.
@@ -40,6 +40,7 @@ _SAID_IN = re.compile(r"\s+(?:in|on|via|during|at)\s+(?:a|an|the|his|her|their|i
                       r"report|book|column|blog|conference|hearing|podcast|broadcast|show|rally|television|radio|"
                       r"twitter|facebook)\b", re.IGNORECASE)
 _THEN_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|last|this|earlier)\s+(?:[\w’'-]+\s+){0,3}?that\b")
+_NUMBER_NEXT = re.compile(r"\s*[$£€]?\d")
 _BEFORE_QUOTE = re.compile(r"\s*[,:]\s*[“\"]")
 _PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "of", "about", "into", "onto", "over", "under", "up",
                  "down", "out", "off", "me", "him", "her", "us", "them", "you", "it", "so", "too", "."}
@@ -109,7 +110,9 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str, first: 
     if context == "own-view":
         return True  # not about the words after it (see attribution.without_own_views)
     if context.startswith("not-before:"):
-        return not any(after.lstrip().lower().startswith(w) for w in context[11:].split("|"))
+        return words_pattern(context[11:], before=False).match(text[m.end():m.end() + 40].lower()) is None
+    if context == "not-before-number":  # "would add $84 billion", "added 20,000 jobs": a sum, not words
+        return _NUMBER_NEXT.match(text, m.end(), s1) is None
     return True
 
 

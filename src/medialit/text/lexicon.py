@@ -161,6 +161,20 @@ def norm(matched: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def words_pattern(words: str, *, before: bool) -> re.Pattern:
+    """One of the words ``"a|b|c"`` (a ``not-after:``, ``after:`` or ``not-before:`` context rule) as one
+    pattern: whole words, right before the end of a stretch (``before``), or right after its start.
+
+    >>> words_pattern("sanctions|visa", before=True).search("the sanctions ") is not None
+    True
+    >>> words_pattern("as", before=False).match(" assets") is None
+    True
+    """
+    alternatives = "|".join(re.escape(w) for w in words.split("|"))
+    return re.compile(rf"\b(?:{alternatives})\s+$" if before else rf"\s+(?:{alternatives})\b")
+
+
+@lru_cache(maxsize=None)
 def form_index(name: str) -> Mapping[str, Entry]:
     """Map every form of every term in a lexicon to its entry (built once; read-only).
 
