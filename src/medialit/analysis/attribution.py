@@ -218,7 +218,7 @@ def _introduces(text: str, a: Span, quote: Span) -> bool:
         _BEFORE_SOURCE.fullmatch(text, quote.end, a.source.start) is not None
 
 
-def _introduced(text: str, a: Span, quotes) -> bool:
+def _introduces_any(text: str, a: Span, quotes) -> bool:
     """Whether ``a`` introduces one of ``quotes`` (as :func:`_introduces`), trying only the quotes whose
     place could fit: starting in its content, right after the cue, or ending before its source."""
     c0, c1 = a.meta["content"]
@@ -278,7 +278,8 @@ def _quote_cues(text: str, doc: Document, people: dict, found: list[Span]) -> li
 
 def _with_mode(text: str, doc: Document, a: Span) -> Span:
     nearby = doc.quotes_between(a.start - 1500, max(a.meta["content"][1], a.end) + 10)
-    direct = a.meta["cue"] == "quote marks" or _introduced(text, a, [q for q in nearby if q.label != "quoted title"])
+    direct = a.meta["cue"] == "quote marks" or _introduces_any(
+        text, a, [q for q in nearby if q.label != "quoted title"])
     if not direct:
         return a
     return Span.of(text, a.start, a.end, a.kind, label="direct quote", why=a.why, voice=a.voice,

@@ -26,7 +26,8 @@ _BE_BEFORE = re.compile(r"\s+(?:is|are|was|were|am|be|been)\s+$")
 _COMMA = re.compile(r",\s+")
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:(?:many|most|some|all|several|both|one|none) of (?=whom))?(?:who|whom|which)\s*$")
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:(?:many|most|some|all|several|both|one|none) of (?=whom))?"
+                              r"(?:who|whom|which)\s*$")
 _ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
                            r"\s(?:--|[–—]))\s*$")
 _RE9 = re.compile(r"[,”\"’']\s*$")

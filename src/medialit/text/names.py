@@ -161,7 +161,8 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     titled = False
     k = len(run) - 2
     while k >= i:  # the last title or office in the run: "Chinese President Xi Jinping", "Foreign Minister X"
-        if keys_all[k] in titles or run[k][0].lower() in titles or k > i and f"{keys_all[k - 1]} {keys_all[k]}" in titles:
+        if keys_all[k] in titles or run[k][0].lower() in titles \
+                or k > i and f"{keys_all[k - 1]} {keys_all[k]}" in titles:
             i, titled = k + 1, True
             break
         k -= 1
