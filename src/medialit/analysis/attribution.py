@@ -113,12 +113,20 @@ _ACCORDING_FIRST = frozenset(("according", "as", "citing"))
 _PASSIVE_FIRST = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 
 
-def _matches_at(doc: Document, pattern: re.Pattern, first: frozenset[str]):
-    """The matches of ``pattern`` (which starts with one of the words ``first``) in the document, in order
-    and not overlapping, as ``pattern.finditer`` would give them, but tried only where such a word starts
+def _where(doc: Document, *word_sets: frozenset[str]) -> list[list[int]]:
+    """For each of ``word_sets``, the indices of the document's words that are in it: one pass over the
+    words for all of them."""
+    union = frozenset().union(*word_sets)
+    found = [i for i, w in enumerate(doc.words.lower) if w in union]
+    return [[i for i in found if doc.words.lower[i] in words] for words in word_sets]
+
+
+def _matches_at(doc: Document, pattern: re.Pattern, where: list[int]):
+    """The matches of ``pattern`` in the document, in order and not overlapping, as ``pattern.finditer``
+    would give them, but tried only at the words ``where`` (indices of the words it can start with)
     instead of at every position of the text."""
     words, text, pos = doc.words, doc.text, 0
-    for i in [i for i, w in enumerate(words.lower) if w in first]:
+    for i in where:
         if words.starts[i] < pos:
             continue
         m = pattern.match(text, words.starts[i])
@@ -129,7 +137,8 @@ def _matches_at(doc: Document, pattern: re.Pattern, first: frozenset[str]):
 
 def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
     found = []
-    for m in _matches_at(doc, _ACCORDING, _ACCORDING_FIRST):
+    according_at, passive_at = _where(doc, _ACCORDING_FIRST, _PASSIVE_FIRST)
+    for m in _matches_at(doc, _ACCORDING, according_at):
         if in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())
@@ -148,7 +157,7 @@ def _phrase_cues(text: str, doc: Document, people: dict) -> list[Span]:
             content = (s1, len(text) if line_end == -1 else line_end)
         found.append(make_cue(text, doc, people, m.start(), cue_end, src, "neutral", content, "according to"))
     found += _punctuation_cues(text, doc, people)
-    for m in _matches_at(doc, _PASSIVE, _PASSIVE_FIRST):
+    for m in _matches_at(doc, _PASSIVE, passive_at):
         if in_direct_quote(doc, m.start(), m.end()):
             continue
         s0, s1 = doc.sentence_at(m.start())

@@ -67,11 +67,6 @@ def _verbs() -> dict:
     return form_index("reporting-verbs")
 
 
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    return word_class("name-words", "not a name")
-
-
 def _key_word(word: str) -> str:
     return word.lower().rstrip(".,’'")
 
@@ -187,7 +182,8 @@ def _speaker_left(text: str, names: Names, start: int, end: int) -> tuple[str, i
             if who[0]:
                 return who
             name = _NAME.match(text, words[k + 1][1]) if k + 1 < len(words) else None
-            if name and _key_word(name.group().split()[0]) not in _not_names():  # not "said Thursday"
+            # "…,” said Amira Khan. “…": the speaker after the verb (but not "said Thursday")
+            if name and _key_word(name.group().split()[0]) not in word_class("name-words", "not a name"):
                 return name.group(), name.start(), name.end()
     return _NONE
 
@@ -220,7 +216,7 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
             k += 1
             if words[k - 1][0].endswith(".") and not _is_title(words[k - 1][0]):
                 break  # "said Ms. Diaz. Engineers …": the name ends with the sentence
-        if k <= 1 or _key_word(words[1][0]) in _not_names():
+        if k <= 1 or _key_word(words[1][0]) in word_class("name-words", "not a name"):
             return _NONE  # "…,” said Thursday': a day, not a speaker
         end_at = words[k - 1][2]
         if text[end_at - 1] == "." and not _is_title(words[k - 1][0]):
