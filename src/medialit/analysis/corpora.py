@@ -19,6 +19,13 @@ What is scored, per kind the corpus annotates:
   not counted); cue spans are scored by overlap too;
 - **loaded**: the kit's loaded words against the corpus's loaded spans, by overlap.
 
+Matching one to one is strict where the kit marks words one by one and a corpus marks a phrase: for
+"a corrupt and evil regime" marked whole, the kit's "corrupt", "evil" and "regime" are one hit and two
+false alarms. So loaded wording also gets a row **"loaded, any overlap"**, which asks what a reader of the
+highlights asks: a mark is right when it lies on (overlaps) any gold span, and a gold span is found
+when any mark lies on it. Its tp column counts the gold spans found; its precision is the share of
+marks that are right.
+
 >>> doc = {"id": "d", "text": "Officials said it may rain.", "spans": [
 ...     {"start": 10, "end": 14, "kind": "attribution", "label": "cue"},
 ...     {"start": 18, "end": 21, "kind": "hedge", "label": "speculation_modal_possible_"}],
@@ -26,6 +33,13 @@ What is scored, per kind the corpus annotates:
 >>> result = score_documents([doc])
 >>> result["attribution"].f1, result["hedged sentences"].f1
 (1.0, 1.0)
+>>> doc = {"id": "e", "source": "ptc", "text": "A corrupt and evil regime.", "spans": [
+...     {"start": 2, "end": 25, "kind": "loaded", "label": "Loaded_Language"}]}
+>>> result = score_documents([doc])
+>>> [s.text for s in annotate(doc["text"], headline=False) if s.kind == "loaded"]
+['corrupt', 'evil', 'regime']
+>>> round(result["loaded"].precision, 2), result["loaded, any overlap"].precision
+(0.33, 1.0)
 """
 from __future__ import annotations
 
@@ -36,13 +50,14 @@ from pathlib import Path
 
 from .annotation import annotate
 from .document import build_document
-from .evaluation import Score
+from .evaluation import AnyOverlap, Score
 
 EPISTEMIC_EXCLUDED = ("approximator", "negated booster")
 # What each corpus annotates, when a document does not say ("annotates"): a kind it does not annotate is
 # not scored on it (a hedge the kit finds in PolNeAR is not a false alarm).
 SOURCE_KINDS = {"polnear": ("attribution",), "factbank": ("hedge",), "wiki": ("hedge",), "ptc": ("loaded",),
                 "babe": ("loaded",)}
+ANY_OVERLAP_KINDS = ("loaded",)   # corpora mark loaded phrases whole, the kit marks the words in them
 HEADLINED = {"polnear", "ptc"}   # corpora whose documents open with their headline on the first line
 CORPORA_ENV = "MEDIALIT_CORPORA"
 
@@ -97,6 +112,21 @@ def _overlap_score(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]
     score.fp += len(predicted) - len(used)
 
 
+def _any_overlap_score(gold: list[tuple[int, int]], predicted: list[tuple[int, int]], score: AnyOverlap) -> None:
+    """Count the marks that overlap some gold span (right) or none (fp), and the gold spans that some
+    mark overlaps (tp) or none does (fn). Both lists are short per document."""
+    for p0, p1 in predicted:
+        if any(g0 < p1 and p0 < g1 for g0, g1 in gold):
+            score.right += 1
+        else:
+            score.fp += 1
+    for g0, g1 in gold:
+        if any(g0 < p1 and p0 < g1 for p0, p1 in predicted):
+            score.tp += 1
+        else:
+            score.fn += 1
+
+
 def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "loaded")) -> dict[str, Score]:
     """P/R/F1 per kind on corpus documents (see the module for what is scored). Keys: the kinds the
     documents annotate, and "hedged sentences" where they label sentences."""
@@ -116,6 +146,8 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
                          and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)
                          and not s.meta.get("continues")]
             _overlap_score(gold, predicted, result.setdefault(kind, Score()))
+            if kind in ANY_OVERLAP_KINDS:
+                _any_overlap_score(gold, predicted, result.setdefault(f"{kind}, any overlap", AnyOverlap()))
         if doc.get("sentences"):
             hedges = sorted(s.start for s in spans if s.kind == "hedge" and s.label not in EPISTEMIC_EXCLUDED)
             cues = sorted(s["start"] for s in doc["spans"] if s["kind"] == "hedge" and epistemic(s.get("label", "")))
@@ -151,14 +183,16 @@ def format_corpora(results: dict[str, dict[str, Score]], *, split: str = "test")
 
     >>> from medialit.analysis.evaluation import Score
     >>> print(format_corpora({"polnear": {"attribution": Score(7, 1, 3)}}))
-    held-out corpora (test split), overlap matching:
-    corpus     kind                    P     R    F1    tp    fp    fn
-    polnear    attribution          0.88  0.70  0.78     7     1     3
+    held-out corpora (test split), overlap matching: each gold span at most once
+    (rows "…, any overlap": a mark is right when it lies on any gold span)
+    corpus     kind                            P     R    F1    tp    fp    fn
+    polnear    attribution                  0.88  0.70  0.78     7     1     3
     """
-    lines = [f"held-out corpora ({split} split), overlap matching:",
-             f"{'corpus':10} {'kind':18} {'P':>5} {'R':>5} {'F1':>5} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    lines = [f"held-out corpora ({split} split), overlap matching: each gold span at most once",
+             '(rows "…, any overlap": a mark is right when it lies on any gold span)',
+             f"{'corpus':10} {'kind':26} {'P':>5} {'R':>5} {'F1':>5} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for corpus, scores in results.items():
         for kind, s in scores.items():
-            lines.append(f"{corpus:10} {kind:18} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:5d} {s.fp:5d} "
+            lines.append(f"{corpus:10} {kind:26} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:5d} {s.fp:5d} "
                          f"{s.fn:5d}")
     return "\n".join(lines)

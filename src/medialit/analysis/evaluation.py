@@ -46,6 +46,23 @@ class Score:
 
 
 @dataclass
+class AnyOverlap(Score):
+    """A score where a mark is right when it overlaps any gold span (``right``; ``fp`` the others) and a
+    gold span is found when any mark overlaps it (``tp``; ``fn`` the others): two marks on one gold
+    phrase are both right, and the phrase is found once.
+
+    >>> s = AnyOverlap(tp=1, fp=1, fn=1, right=3)
+    >>> s.precision, s.recall
+    (0.75, 0.5)
+    """
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.fp) if self.right + self.fp else 1.0
+
+
+@dataclass
 class Evaluation:
     exact: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     overlap: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
