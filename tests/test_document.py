@@ -103,3 +103,38 @@ def test_the_one_splitter_agrees_with_punkt_on_the_kits_texts():
         total += len(quotes_free)
         agree += sum(1 for s in quotes_free if s in ours)
     assert total > 100 and agree / total >= 0.98, (agree, total)
+
+
+def test_building_a_document_pauses_the_cycle_collector_and_leaves_it_as_it_was():
+    import gc
+    import weakref
+
+    from medialit.analysis.document import build_document, without_gc_pauses
+
+    class Node:
+        pass
+
+    text = load_articles("lukashenko-2023")[0].text
+    assert gc.isenabled()
+    with without_gc_pauses():
+        assert not gc.isenabled()
+        build_document(text)
+        assert not gc.isenabled()  # a nested pause does not turn it back on
+        cycle = Node()
+        cycle.me = cycle  # garbage in a cycle made while paused …
+        alive = weakref.ref(cycle)
+        del cycle
+        passes = sum(generation["collections"] for generation in gc.get_stats())
+    assert gc.isenabled()
+    assert [str(k) for k in range(50)]  # a few new objects: no pass over everything the block made follows
+    assert sum(generation["collections"] for generation in gc.get_stats()) == passes
+    assert alive() is not None  # kept for the collector's next full pass …
+    gc.collect()
+    assert alive() is None  # … is still collected
+    gc.disable()
+    try:
+        with without_gc_pauses():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()

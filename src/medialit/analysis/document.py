@@ -138,6 +138,13 @@ def without_gc_pauses():
         yield
     finally:
         if was_on:
+            if not gc.get_freeze_count():
+                # Turned back on as it is, the collector would at once pass over every object the block
+                # made (about a fourteenth of the time on 1 MB). Freezing and unfreezing moves them, and
+                # all older objects, to the oldest generation in one step: they are collected there, in
+                # the collector's rare full passes, when they become garbage in a cycle.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
