@@ -181,8 +181,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 if src is None:
                     comma = text.find(", ", comma + 2, s1)
         elif (word.endswith("ing") and _PARTICIPLE_AFTER.search(text, max(s0, m0 - 40), m0)) or \
-                _ends_with(text, s0, trim_tail(text, s0, m0), ("and", "but")) \
-                and _AND_BEFORE.search(text, max(s0, m0 - 40), trim_tail(text, s0, m0)):
+                _ends_with(text, s0, (before_verb := trim_tail(text, s0, m0)), ("and", "but")) \
+                and _AND_BEFORE.search(text, max(s0, m0 - 40), before_verb):
             # "…, telling supporters …", "… reported that … but said …": the sentence's subject
             earlier = []
             for a in reversed(found):

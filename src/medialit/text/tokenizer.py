@@ -56,4 +56,3 @@ def found_with_offsets(pattern: re.Pattern, text: str, start: int, end: int) -> 
         out.append((found, at, at + len(found)))
         at += len(found)
     return out
-
