@@ -11,6 +11,9 @@ A run of capitalised words names a **person** when there is evidence for it:
 A run is never a person when one of its words marks an organisation or a place ("Foreign Ministry",
 "Washington Post", "Harbour Road"), when it is a country, city, region or nationality word
 (``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day (``data/lexicons/name-words.csv``).
+A name ends at a possessive ("Mr. Burr's Democratic challenger") and before a capitalised function word
+("Carlo Beenakker In a 1997 study", "in the U.S. The talks"), and an office is never a surname ("Mr.
+President"), so that every later "The", "In" or "I" is not taken for a mention of a person.
 With ``headline=True`` the first line is a headline, whose every word is capitalised, so it is not read
 for new names (a surname named in the body still counts there).
 
@@ -106,6 +109,7 @@ def _words() -> dict[str, frozenset[str]]:
         "demonym": frozenset(t for t, c in places.items() if c == "demonym"),
         "not a name": word_class("name-words", "not a name"),
         "particles": word_class("name-words", "particle"),
+        "ends a name": word_class("name-words", "ends a name"),
         "openers": word_class("grammar", "clause opener", "article", "demonstrative", "possessive", "quantifier",
                               "clause word", "person pronoun", "author pronoun", "group pronoun") | stopwords(),
     }
@@ -185,6 +189,8 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     if any(k in demonym or k in not_a_name for k in keys):
         return None
     surname_word, s0, s1 = rest[-1]
+    if keys[-1] in titles:
+        return None  # "Mr. President", "Deputy Secretary": an office, not a surname
     surname = _POSSESSIVE.sub("", surname_word).rstrip(".")
     if not surname or not surname[0].isupper() or surname.isupper() and len(surname) > 1:
         return None
@@ -216,7 +222,10 @@ def _run_pattern() -> re.Pattern:
 
 def _runs(text: str, start: int):
     """Runs of capitalised words (with particles such as "von der" between them), as lists of
-    (word, start, end); a word ending a sentence ("Jinping.") ends its run. One pass over the text."""
+    (word, start, end); a word ending a sentence ("Jinping.") ends its run, and a capitalised function
+    word ("The", "In": ``ends a name`` in ``data/lexicons/name-words.csv``) starts a new one. One pass over
+    the text."""
+    ends = _words()["ends a name"]
     for m in _run_pattern().finditer(text, start):
         a = m.start()
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-"):
@@ -224,9 +233,15 @@ def _runs(text: str, start: int):
         run: list[tuple[str, int, int]] = []
         at = a
         for word in m.group().split(" "):
+            if run and word.lower() in ends:  # "A." is an initial, "A" a new sentence
+                yield run  # "Carlo Beenakker In a 1997 study", "in the U.S. The": a new sentence starts
+                run = []
             run.append((word, at, at + len(word)))
             at += len(word) + 1
-            if word.endswith(".") and not _is_abbreviation(word):
+            if word.endswith(("’s", "'s")):
+                yield run  # "Mr. Burr's Democratic challenger": a possessive ends the name
+                run = []
+            elif word.endswith(".") and not _is_abbreviation(word):
                 yield run  # "… Xi Jinping. The Chinese leader": a sentence ends the run
                 run = []
         if run:

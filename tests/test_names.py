@@ -1,0 +1,53 @@
+"""Named people: a capitalised function word, a possessive or an office never becomes a surname, so that
+every later "The", "In" or "I" of the text is not taken for a mention of a person."""
+import pytest
+
+from medialit.text.lexicon import word_class
+from medialit.text.names import find_names
+
+
+def _mentions(text):
+    names = find_names(text, headline=False)
+    return names.surnames, [(text[m.start:m.end], m.evidence) for m in names.mentions]
+
+
+@pytest.mark.parametrize("text, surnames", [
+    # a title or heading joined to its first sentence without a full stop
+    ("Carlo Beenakker In a 1997 study, Beenakker showed it. In the end he left.", {"Beenakker"}),
+    # an abbreviation's full stop is not a sentence end, so the next sentence's first word follows it
+    ("Reporters met Mary Smith in the U.S. The talks went on. The end came when Smith left.", {"Smith"}),
+    ("Visitors asked Anna Kowalski. It was late. It rained.", {"Kowalski"}),
+    ("Paula Poundstone Most recently, she toured. Most of it sold out.", {"Poundstone"}),
+])
+def test_a_capitalised_function_word_ends_a_name(text, surnames):
+    found, mentions = _mentions(text)
+    assert found == surnames
+    assert all(word not in word_class("name-words", "ends a name") for word, _ in
+               ((w.lower(), e) for w, e in mentions))
+
+
+def test_a_possessive_ends_a_name():
+    text = "Mr. Burr's Democratic challenger, Deborah Ross, spoke. Democratic leaders agreed with Ross."
+    found, mentions = _mentions(text)
+    assert found == {"Burr", "Ross"}
+    assert ("Democratic", "named in the text") not in mentions
+
+
+def test_an_office_is_not_a_surname():
+    found, mentions = _mentions("Thank you, Mr. President. The President and Deputy Secretary Ann Lee met.")
+    assert found == {"Lee"}
+    assert not any(word == "President" for word, _ in mentions)
+
+
+def test_initials_and_the_pronoun_i():
+    found, mentions = _mentions("Donald A. Wright said so. Richard I of England ruled. I think Wright knew.")
+    assert found == {"Wright"}
+    assert ("Wright", "named in the text") in mentions and not any(word == "I" for word, _ in mentions)
+
+
+def test_no_surname_in_the_seed_articles_is_a_function_word_or_an_office(seed_set):
+    ends, titles = word_class("name-words", "ends a name"), word_class("name-words", "title", "office")
+    for article in seed_set:
+        surnames = find_names(article.text).surnames
+        assert "Lukashenko" in surnames
+        assert not {s.lower() for s in surnames} & (ends | titles), article.id
