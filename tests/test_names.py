@@ -50,3 +50,26 @@ def test_no_surname_in_the_seed_articles_is_a_function_word_or_an_office(seed_se
         surnames = find_names(article.text).surnames
         assert "Lukashenko" in surnames
         assert not {s.lower() for s in surnames} & (ends | titles), article.id
+
+
+@pytest.mark.parametrize("text, surnames", [
+    # a capital right after an abbreviation's full stop is inside it: "U.S." is no initial
+    ("The U.S. Air Force said so, and the U.S. Attorney's Office agreed. Force was not used.", set()),
+    # a place or a thing named after a person is not that person
+    ("Madison County and the Arnaud River lie far from the Harry Truman Library.", set()),
+    ("She won the George S. Halas Trophy before the Irish General Election.", set()),
+    # an initial is not a surname, and a regnal number is a suffix
+    ("Eric B. and Rakim played; Charles G. and David H. Koch paid.", {"Koch"}),
+    ("England under Kings James I and Charles I, and later Henry V's coin.", set()),
+    # a suffix does not hide the surname before it, and an office can be a surname after a given name
+    ("Martin Luther King Jr. spoke. Later King left, and Sen. Angus King voted.", {"King"}),
+    ("Stuart Hall and Carla Hills met John Major.", {"Hall", "Hills", "Major"}),
+])
+def test_places_things_initials_and_suffixes_are_not_surnames(text, surnames):
+    found, mentions = _mentions(text)
+    assert found == surnames
+
+
+def test_an_office_after_a_name_that_is_not_a_given_name_is_not_a_surname():
+    found, _ = _mentions("Letters: BRUCE R. BENT President The Reserve Fund. He is the Roy P. Crocker Professor of Politics.")
+    assert not found & {"President", "Professor"}

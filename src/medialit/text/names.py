@@ -8,9 +8,12 @@ A run of capitalised words names a **person** when there is evidence for it:
   "J. Smith");
 - it is the surname of a person named that way elsewhere in the text ("Lukashenko said", "Peskov’s").
 
-A run is never a person when one of its words marks an organisation or a place ("Foreign Ministry",
-"Washington Post", "Harbour Road"), when it is a country, city, region or nationality word
-(``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day (``data/lexicons/name-words.csv``).
+A run is never a person when one of its words marks an organisation ("Foreign Ministry", "Washington
+Post"), when its last word makes it a place or a thing ("Harbour Road", "Madison County", "Nobel Peace
+Prize"; but "Stuart Hall" and "Carla Hills" are people), when it is a country, city, region or nationality
+word (``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day
+(``data/lexicons/name-words.csv``). An initial ("Eric B.") is never a surname, a suffix ("Jr.", "III",
+"James I") comes after the surname, and a run never starts inside an abbreviation ("U.S. Air Force").
 A name ends at a possessive ("Mr. Burr's Democratic challenger") and before a capitalised function word
 ("Carlo Beenakker In a 1997 study", "in the U.S. The talks"), and an office is never a surname ("Mr.
 President"), so that every later "The", "In" or "I" is not taken for a mention of a person.
@@ -44,7 +47,6 @@ _RE2 = re.compile(r"[A-Z]\.")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
 _CAP = rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?"
 _POSSESSIVE = re.compile(r"[’']s?$")
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,14 @@ def _words() -> dict[str, frozenset[str]]:
         "titles": word_class("name-words", "title", "office"),
         "organisation": word_class("name-words", "organisation marker", "outlet")
         | frozenset(t for t, c in places.items() if c == "organisation-place"),
-        "place": word_class("name-words", "place marker")
+        "place": word_class("name-words", "place marker", "place marker or surname")
         | frozenset(t for t, c in places.items() if c in ("country", "capital", "city", "region")),
         "demonym": frozenset(t for t, c in places.items() if c == "demonym"),
         "not a name": word_class("name-words", "not a name"),
         "particles": word_class("name-words", "particle"),
         "ends a name": word_class("name-words", "ends a name"),
+        "not a surname": word_class("name-words", "place marker", "names a thing"),
+        "suffixes": word_class("name-words", "name suffix"),
         "openers": word_class("grammar", "clause opener", "article", "demonstrative", "possessive", "quantifier",
                               "clause word", "person pronoun", "author pronoun", "group pronoun") | stopwords(),
     }
@@ -162,17 +166,18 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
                             or run[i][0].endswith("ing")):
         i += 1  # "But", "The", "Belarusian", "Dressing": not part of a name
     start_at = i
+    end = len(run)
+    suffixes = words["suffixes"]
+    while end > i and keys_all[end - 1] in suffixes:
+        end -= 1  # "Martin Luther King Jr.", "James I": the surname comes before the suffix
     titled = False
-    k = len(run) - 2
+    k = end - 2
     while k >= i:  # the last title or office in the run: "Chinese President Xi Jinping", "Foreign Minister X"
         if keys_all[k] in titles or run[k][0].lower() in titles \
                 or k > i and f"{keys_all[k - 1]} {keys_all[k]}" in titles:
             i, titled = k + 1, True
             break
         k -= 1
-    end = len(run)
-    while end > i and keys_all[end - 1] in _SUFFIXES:
-        end -= 1
     if end <= i or start_at == len(run):
         return None
     rest, keys = run[i:end], keys_all[i:end]
@@ -189,11 +194,13 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     if any(k in demonym or k in not_a_name for k in keys):
         return None
     surname_word, s0, s1 = rest[-1]
-    if keys[-1] in titles:
-        return None  # "Mr. President", "Deputy Secretary": an office, not a surname
+    if keys[-1] in titles and (len(keys) == 1 or keys[-2] not in words["given"] and not _RE2.fullmatch(rest[-2][0])):
+        return None  # "Mr. President", "Roy P. Crocker Professor": an office ("Stephen King" is a name)
+    if keys[-1] in words["not a surname"]:
+        return None  # "Madison County", "Nobel Peace Prize": a place, a thing
     surname = _POSSESSIVE.sub("", surname_word).rstrip(".")
-    if not surname or not surname[0].isupper() or surname.isupper() and len(surname) > 1:
-        return None
+    if len(surname) < 2 or not surname[0].isupper() or surname.isupper():
+        return None  # "Eric B.", "Charles G. and": an initial; "NATO": an acronym
     return run[start_at][1], s1 - (len(surname_word) - len(surname)), surname, evidence
 
 
@@ -228,8 +235,8 @@ def _runs(text: str, start: int):
     ends = _words()["ends a name"]
     for m in _run_pattern().finditer(text, start):
         a = m.start()
-        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-"):
-            continue  # a capital inside a word ("iPhone")
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-."):
+            continue  # a capital inside a word ("iPhone") or an abbreviation ("U.S. Air Force")
         run: list[tuple[str, int, int]] = []
         at = a
         for word in m.group().split(" "):
