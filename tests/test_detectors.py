@@ -183,6 +183,18 @@ def test_a_speakers_own_quoted_word_is_not_a_scare_quote():
     assert find_loaded(text)[0].voice == "quote"
 
 
+
+def test_a_term_being_introduced_is_not_a_scare_quote():
+    text = ("Headline\n\nThe rule, frequently called “sequester,” stays. Young immigrants, known as “Dreamers,” "
+            "wait. A program called “follow-to-join” resumed. Then came the “peace” talks.")
+    assert [s.text for s in find_loaded(text) if s.label == "scare quote"] == ["“peace”"]
+
+
+def test_a_loaded_word_in_a_persons_name_is_not_loaded():
+    text = "Headline\n\nRachel Crooks and Phil Noble spoke. Crooks said the crooks left, and he called it noble."
+    assert [s.text for s in find_loaded(text)] == ["crooks", "noble"]
+
+
 # --- everything together ---------------------------------------------------------------------
 
 @settings(max_examples=150, deadline=None)

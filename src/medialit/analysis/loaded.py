@@ -39,7 +39,12 @@ SO_CALLED_WHY = ("'So-called' and quote marks together say the writer does not a
 _SO_CALLED = re.compile(r"(?:so[\s-]called|self[\s-]styled|supposed|would-be)\s*$", re.IGNORECASE)
 _MENTION = re.compile(r"\b(?:word|words|phrase|slogan|hashtag|headline|title|term|label|name)\W*$", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|brand|brands|branded|label|"
-                       r"labels|labelled|labeled|known as)\s*$", re.IGNORECASE)
+                       r"labels|labelled|labeled)\s*$", re.IGNORECASE)
+# "known as “Dreamers”", "a program called “follow-to-join”", "frequently called “sequester”": a name given, no one's
+# term kept at a distance
+_KNOWN_AS = re.compile(r"(?:\b(?:known|also|often|frequently|commonly|sometimes|usually|popularly|widely|is|are|was|were|"
+                       r"be|been|being|an?\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:called|dubbed|termed|named|nicknamed)|"
+                       r"\bknown\s+as|\bnicknamed|\breferred\s+to\s+as)\s*[,:]?\s*$", re.IGNORECASE)
 
 
 def _determiner_before(before: str) -> bool:
@@ -95,8 +100,10 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
     """Quote marks the writer uses to keep a distance, where there is evidence for it: "so-called" before
     them; a term named as someone's ("…”, as X calls it"); or one or two words in quote marks, in the
     writer's own sentence (no speaker, no reporting verb, not a name or a title), that are not being
-    named as a term ("the word …", "known as …"). Quotes holding a word the loaded list explains are left
-    to that word (``taken``)."""
+    named as a term ("the word …"). A name or a term being introduced ("known as “Dreamers”", "a program
+    called “follow-to-join”", "frequently called “sequester”") is not kept at a distance, and neither is a
+    word of a person's name ("Rachel Crooks"). Quotes holding a word the loaded list explains are left to
+    that word (``taken``)."""
     out = []
     taken = sorted(taken)
     said = sorted(a.start for a in doc.attributions if a.meta.get("cue") != "quote marks")
@@ -109,6 +116,8 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
         why = SCARE_WHY
         if _SO_CALLED.search(before):
             why = SO_CALLED_WHY
+        elif _KNOWN_AS.search(before):
+            continue  # a name or a term being introduced, in the writer's plain voice
         elif _NAMED_AS.search(before):
             why = SCARE_WHY  # "what critics call 'justice'": someone else's term, kept at a distance
         elif quote.speaker:
@@ -174,6 +183,8 @@ def find_loaded(text: str | Document, *, headline: bool = True, intensity: float
     for m, entry in matches:
         if entry is None:
             continue
+        if text[m.start()].isupper() and doc.names.mention_at(m.start(), m.end()) is not None:
+            continue  # part of a person's name: "Rachel Crooks", "Phil Noble"
         voice, speaker = doc.voice(m.start(), m.end())
         if not _context_ok(entry, text, m, voice):
             continue
