@@ -101,8 +101,7 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
     them; a term named as someone's ("…”, as X calls it"); or one or two words in quote marks, in the
     writer's own sentence (no speaker, no reporting verb, not a name or a title), that are not being
     named as a term ("the word …"). A name or a term being introduced ("known as “Dreamers”", "a program
-    called “follow-to-join”", "frequently called “sequester”") is not kept at a distance, and neither is a
-    word of a person's name ("Rachel Crooks"). Quotes holding a word the loaded list explains are left to
+    called “follow-to-join”", "frequently called “sequester”") is not kept at a distance. Quotes holding a word the loaded list explains are left to
     that word (``taken``)."""
     out = []
     taken = sorted(taken)
@@ -163,10 +162,10 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_loaded(text: str | Document, *, headline: bool = True, intensity: float | None = None) -> list[Span]:
-    """Loaded words and scare quotes in ``text`` (a string or its document), in order. ``headline``: the
-    first line is a headline. ``intensity`` (off by default): also mark every word that VADER's list rates
-    at least this strongly emotional (e.g. 2.5 on its scale of −4 to +4), labelled "emotive word": more
-    candidates to discuss, but on real news only about one in six of them is loaded wording
+    """Loaded words and scare quotes in ``text`` (a string or its document), in order; a word of a person's
+    name ("Rachel Crooks") is not loaded. ``headline``: the first line is a headline. ``intensity`` (off by
+    default): also mark every word that VADER's list rates at least this strongly emotional (e.g. 2.5 on
+    its scale of −4 to +4), labelled "emotive word": more candidates to discuss, but on real news only about one in six of them is loaded wording
     (``data/lexicons/README.md``).
 
     >>> [(s.text, s.voice) for s in find_loaded("Head\\n\\nThe dictator said the West wants a bloodbath.")]
