@@ -2,8 +2,8 @@
 loaded wording), on text made of many different real articles, from 1 KB to 5 MB.
 
 The text comes from the held-out corpora (``evaluation/``: news from PolNeAR, FactBank, the Propaganda
-Techniques Corpus and BABE, and Wikipedia paragraphs; ``make corpora`` fetches them) when they are
-present, else from the kit's own texts, and is never repeated: each size is made of whole documents,
+Techniques Corpus and BABE, Wikipedia paragraphs, and the ISOT news articles, which are there for this
+benchmark; ``make corpora`` fetches them) when they are present, else from the kit's own texts, and is never repeated: each size is made of whole documents,
 taken in turn from every corpus, so a bigger text has more different names, not the same ones again.
 Sizes beyond the distinct text available are skipped, and the script says so. Target: ≥ 150,000 words/s
 on one core, flat as the text grows. Prints the median and the best of several runs (the machine is

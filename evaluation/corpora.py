@@ -316,6 +316,41 @@ def convert_babe():
     write_split('babe', 'test', docs[1::2])
 
 
+# ---------------------------------------------------------------- ISOT news (benchmark text only)
+ISOT_FILES = ('True.csv', 'Fake.csv')   # Reuters reports; articles from sites that fact-checkers flagged
+
+
+def convert_isot():
+    """Plain news articles for ``benchmarks/bench_annotate.py`` (no annotations, so never scored):
+    ``isot/bench.jsonl``. The saved files are the first part of each CSV, so the row cut off at the end
+    is dropped."""
+    import csv
+    import io
+    base = os.path.join(RAW, 'Vatshayan__Fake-News-Prediction')
+    docs, seen, cut = [], set(), 0
+    for name in ISOT_FILES:
+        p = os.path.join(base, name)
+        if not os.path.exists(p):
+            continue
+        with open(p, encoding='utf-8', newline='') as f:
+            raw = f.read()
+        rows = list(csv.reader(io.StringIO(raw)))
+        header, rows = rows[0], rows[1:]
+        if rows and not raw.endswith('\n'):
+            rows, cut = rows[:-1], cut + 1   # the row the saved part cuts off
+        for i, row in enumerate(rows):
+            if len(row) != len(header):
+                NOTES['isot'].append('%s row %d: %d fields' % (name, i, len(row)))
+                continue
+            title, body = row[0].strip(), row[1].strip()
+            if not body or body in seen:     # the CSVs repeat some articles
+                continue
+            seen.add(body)
+            docs.append({'id': '%s-%d' % (name[:-4].lower(), i), 'source': 'isot',
+                         'text': title + '\n\n' + body, 'spans': []})
+    if docs:
+        write_split('isot', 'bench', docs)
+        STATS['isot']['conversion'] = {'rows_cut_off_at_the_end': cut}
 
 
 def convert():
@@ -324,6 +359,7 @@ def convert():
     convert_szeged('wiki', 'corpora/old/wiki.xml')
     convert_ptc()
     convert_babe()
+    convert_isot()
     STATS['notes'] = dict(NOTES)
     with open(os.path.join(ROOT, 'stats.json'), 'w', encoding='utf-8') as f:
         json.dump(STATS, f, indent=1, ensure_ascii=False)
