@@ -96,6 +96,18 @@ def test_held_out_texts_share_no_sentence_with_the_seeds(seed_set):
      "The World Health Organization", "organisation", "neutral"),
     ("The mayor admitted that the budget was overspent.", "admitted", "The mayor", "role", "endorsing"),
     ("Prices rose sharply, according to official statistics.", "according to", "official statistics", None, "neutral"),
+    # the subjects of wire reports (seen in Reuters copy)
+    ("Immigration advocates said they worry the guidelines could hurt.", "said", "Immigration advocates", "vague",
+     "neutral"),
+    ("Tax attorneys said the argument was weak.", "said", "Tax attorneys", "anonymous", "neutral"),
+    ("The program was extended in a stop-gap bill, lawmakers said.", "said", "lawmakers", "anonymous", "neutral"),
+    ("Moody’s said providers will tread lightly.", "said", "Moody’s", "organisation", "neutral"),
+    ("Several U.S. officials who spoke on condition of anonymity said the team met.", "said", "officials",
+     "anonymous", "neutral"),
+    ("A person familiar with the matter said the talks had stalled.", "said",
+     "A person familiar with the matter", "anonymous", "neutral"),
+    ("Steny Hoyer, the No. 2 Democrat in the U.S. House of Representatives, said on Tuesday that it ended.",
+     "said", "Steny Hoyer", "named person", "neutral"),
 ])
 def test_attribution_cue_source_type_and_stance(sentence, cue, source, kind, stance):
     (a,) = [a for a in find_attributions("Headline\n\n" + sentence) if a.text == cue]
@@ -111,6 +123,28 @@ def test_attribution_with_no_source_and_direct_quotes():
     assert none.source is None and none.label == "paraphrase"
     said = next(a for a in atts if a.text == "said")
     assert said.source.text == "Chief Okafor" and said.label == "direct quote"
+
+
+def test_it_said_refers_to_the_organisation_named_before():
+    text = "Memo\n\nThe U.S. Justice Department issued a memo. It also said judges must be impartial."
+    (a,) = [a for a in find_attributions(text) if a.text == "said"]
+    assert a.source.text == "It" and a.source.label == "organisation"
+    assert a.source.meta["refers_to"] == "The U.S. Justice Department" and "refers to" in a.why
+    # with no organisation before it, or with a modal between, "it" names nobody
+    assert not [a for a in find_attributions("Memo\n\nSmith wrote a memo. It said so.") if a.text == "said"]
+    assert not [a for a in find_attributions("Tax\n\nThe Tax Foundation met. It would cost billions, it noted.")
+                if a.text == "cost"]
+
+
+def test_a_speaker_after_the_verb_keeps_the_words_before_the_name():
+    text = "Vote\n\n“It’s a no-brainer for them,” said Democratic political consultant Joe Smith."
+    (a,) = find_attributions(text)
+    assert a.source.text == "Democratic political consultant Joe Smith" and a.source.label == "named person"
+
+
+def test_a_participle_after_a_possessive_is_not_a_cue():
+    text = "Tax\n\nShe was taken aback by Mr. Trump's reported loss and the bank's alleged fraud."
+    assert [a.text for a in find_attributions(text)] == []
 
 
 def test_nouns_that_look_like_verbs_are_not_cues():

@@ -37,6 +37,7 @@ def _grammar() -> dict[str, frozenset[str]]:
         "stop": word_class("grammar", "clause word"),
         "titles": word_class("name-words", "title", "office"),
         "verbish": word_class("grammar", "auxiliary"),
+        "prepositions": word_class("grammar", "preposition"),
         "stop or determiner": word_class("grammar", "clause word", "article", "demonstrative", "possessive",
                                          "quantifier"),
         "openers": word_class("grammar", "clause opener") | (word_class("grammar", "clause word")
@@ -206,6 +207,11 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         steps += 1
     while i < len(toks) - 1 and toks[i][0].lower() in ("of", "and"):
         i += 1
+    if i > 1 and toks[i - 1][0].lower() in grammar["prepositions"]:
+        head = source_before(text, lo, toks[i - 1][1])  # "a person familiar with the matter", "sources in the party"
+        if head is not None and classify(text[head[0]:head[1]]) not in ("none", "", "author") \
+                and text[head[1]:toks[i - 1][1]].strip() == "":
+            return head[0], w1
     phrase = text[toks[i][1]:w1]
     if classify(phrase) in ("none", ""):
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cue_span import determiners, in_direct_quote, make_cue
+from .cue_span import determiners, in_direct_quote, make_cue, organisation_before
 from .document import Document
 from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun, trim_tail
 from ..span import Span
@@ -26,6 +26,8 @@ _BE_BEFORE = re.compile(r"\s+(?:is|are|was|were|am|be|been)\s+$")
 _COMMA = re.compile(r",\s+")
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_IT_BEFORE = re.compile(r"(?<![\w’'-])[Ii]t(?:\s+(?:also|has|have|had|again|then|later|now|\w+ly))*\s*$")
+_WHO_CLAUSE = re.compile(r"\s+who\s+[^,;:“”\"()]{3,80}$")  # a relative clause between the subject and its verb
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:(?:many|most|some|all|several|both|one|none) of (?=whom))?"
                               r"(?:who|whom|which)\s*$")
 _ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
@@ -157,7 +159,8 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # "the same promise", "a stern warning": a noun
         if could_be_noun and prev_word in ("every", "each", "another", "no") and form == entry.term.split()[0]:
             continue  # "fired every question", "no comment": a noun after a word that counts one thing
-        if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) or \
+        if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) and (
+                could_be_noun or form.endswith(("ed", "ing"))) or \
                 prev_word in ("is", "are", "was", "were", "be", "been", "being") and not form.endswith("ing"):
             continue  # a noun ("the report", "Moscow’s claims") or a passive ("is seen"); not "are urging"
         if form.endswith("s") and nxt.endswith(("ing", "ed")) and index.get(nxt) is not None:
@@ -225,7 +228,12 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 src = source_after(text, m1, s1)  # “…,” said Jo Smith
             if src is None:
                 src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
-        if src is None or not_a_source(text[src[0]:src[1]]):
+            if src is None and prev_word != "to" and (who := _WHO_CLAUSE.search(text, max(s0, end - 90), end)):
+                src = source_before(text, s0, who.start())  # "officials who spoke on condition of anonymity said"
+            if src is None and (it := _IT_BEFORE.search(text, max(s0, end - 40), end)) \
+                    and organisation_before(text, it.start()):
+                src = it.start(), it.start() + 2  # "The company cut jobs. It said …": "it" stands for the company
+        if src is None or not_a_source(text[src[0]:src[1]]) and text[src[0]:src[1]].lower() != "it":
             continue
         if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
                 "named person", "role", "anonymous", "vague", "author", "organisation")

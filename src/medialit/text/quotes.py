@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..span import Span
 from .lexicon import form_index, word_class
 from .names import Names, find_names
+from .resources import stopwords
 from .segments import paragraphs
 from .tokenizer import found_with_offsets
 
@@ -191,6 +192,16 @@ def _speaker_left(text: str, names: Names, start: int, end: int) -> tuple[str, i
 _COLON_HEADLINE = re.compile(r"\s*(?P<who>(?:[A-Z][\w.’'-]*\s*){1,4}):\s")
 
 
+def _name_follows(words: list[tuple[str, int, int]], k: int) -> bool:
+    """True when ``words[k]`` starts one to three lower-case words (no function words) that a capitalised
+    word follows: "said Democratic political consultant Joe Smith", "said Trump adviser Kellyanne Conway"."""
+    stop = stopwords()
+    j = k
+    while j < len(words) and j < k + 3 and words[j][0].isalpha() and words[j][0].islower() and words[j][0] not in stop:
+        j += 1
+    return k < j < len(words) and words[j][0][:1].isupper()
+
+
 def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
     """A speaker named just after a quote: "…,” he said", "…,” said Jo Smith", "…,” as Mr. X calls it"."""
     classes = _classes()
@@ -212,7 +223,8 @@ def _speaker_right(text: str, end: int, p1: int) -> tuple[str, int, int]:
     if is_verb(words[0][0]):  # inverted: said Jo Smith / said the minister
         k = 1
         while k < len(words) and (words[k][0][:1].isupper() or words[k][0].lower() in determiners
-                                  or (k > 1 and words[k][0].isalpha() and words[1][0].lower() in determiners)):
+                                  or (k > 1 and words[k][0].isalpha() and words[1][0].lower() in determiners)
+                                  or k > 1 and words[1][0][:1].isupper() and _name_follows(words, k)):
             k += 1
             if words[k - 1][0].endswith(".") and not _is_title(words[k - 1][0]):
                 break  # "said Ms. Diaz. Engineers …": the name ends with the sentence

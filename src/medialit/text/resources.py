@@ -78,7 +78,7 @@ def configure_nltk() -> list[str]:
 def punkt_parameters() -> dict[str, frozenset]:
     """What the kit's NLTK Punkt data (``data/nltk_data/tokenizers/punkt_tab/english``) knows:
     ``abbreviations`` ("mr", "u.s", "gen"), ``starters`` (words that often start a sentence) and
-    ``collocations`` (pairs such as ("feb", "17") that a full stop does not split).
+    ``collocations`` (pairs such as ("no", "##number##"), "No. 2", that a full stop does not split).
 
     >>> p = punkt_parameters()
     >>> "mr" in p["abbreviations"], "the" in p["starters"]

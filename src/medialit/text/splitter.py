@@ -7,7 +7,8 @@ in one regular-expression pass instead of Punkt's token-by-token one (about ten 
   followed by space and a word that does not start in lower case;
 - not after an abbreviation Punkt knows ("Mr.", "Pres.", "U.S.", "Gen."), unless the next word is one
   Punkt knows often starts a sentence ("the", "he", "but" …) and the abbreviation is not a title;
-- not after a single-letter initial ("J. Smith"), and not inside a direct quote;
+- not between the words of a pair Punkt's data holds ("No. 2": a number stands as ``##number##``, as in
+  Punkt), not after a single-letter initial ("J. Smith"), and not inside a direct quote;
 - never across a block (:func:`medialit.text.segments.blocks`: paragraphs, list items, the headline).
 
 ``tests/test_text.py`` checks that it agrees with NLTK's Punkt on the kit's texts.
@@ -68,7 +69,7 @@ def sentence_bounds(text: str, *, quotes: list[tuple[int, int]] = (), headline: 
                 word = _word_before(text, max(b0, m.start() - 20), m.start())
                 nxt = _NEXT_WORD.match(text, m.end(), b1)
                 following = nxt.group(1).lower() if nxt else ""
-                if (word, following) in collocations:
+                if (word, "##number##" if following[:1].isdigit() else following) in collocations:
                     continue
                 if word in abbreviations or (len(word) == 1 and word.isalpha()):
                     if f"{word}." in titles or len(word) == 1 or following not in starters:
