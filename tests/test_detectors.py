@@ -175,6 +175,13 @@ def test_unattributed_sentences_are_listed():
     ("The minister reportedly resigned.", [("reportedly", "hedge", "hedging adverb")]),
     ("The so-called reforms appear to have stalled.", [("so-called", "hedge", "distancing word"),
                                                         ("appear", "hedge", "epistemic verb")]),
+    # weighing a bill, watching a video and a date are not views held without a source
+    ("Congress is considering an aid bill.", []),
+    ("The Senate will not consider the bill.", []),
+    ("The video was widely viewed on the internet.", []),
+    ("Permits rose to a level not seen since 2007.", []),
+    ("He is widely seen as a reformer.", [("seen", "hedge", "epistemic verb")]),
+    ("The plan is considered a risk.", [("considered", "hedge", "epistemic verb")]),
 ])
 def test_hedges_and_boosters_avoid_classic_false_alarms(sentence, expected):
     assert found(find_hedges, "Headline\n\n" + sentence) == expected

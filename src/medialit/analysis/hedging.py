@@ -36,6 +36,7 @@ _RE3 = re.compile(r"[\s“\"‘']*")
 _RE4 = re.compile(r"([\w’'-]+(?:\s+one)?)\s+$")
 _RE5 = re.compile(r"[A-Za-z]+")
 _RE6 = re.compile(r"\s*\d")
+_AS_NEXT = re.compile(r"\s+as\b", re.IGNORECASE)
 _RE7 = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+$")
 _RE8 = re.compile(r"\s+(?:to|that)\b")
 _RE9 = re.compile(r"\s+(?:that|it|he|she|they|we|the|this|there)\b")
@@ -118,8 +119,10 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
         return not (word[0].isupper() and m.start() != s0)
     if context == "before-number":
         return _NUMBER.match(after) is not None
-    if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"
-        return _RE7.search(
+    if context == "before-as":  # "seen as", "viewed as"; not "widely viewed on the internet", "not seen since"
+        return _AS_NEXT.match(after) is not None
+    if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"; not "is considering"
+        return m.group().lower().endswith(("ed", "en")) and _RE7.search(
                          text[max(0, m.start() - 20):m.start()], re.IGNORECASE) is not None
     if context == "before-to-or-that":
         return _RE8.match(after) is not None
