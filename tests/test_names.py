@@ -73,3 +73,14 @@ def test_places_things_initials_and_suffixes_are_not_surnames(text, surnames):
 def test_an_office_after_a_name_that_is_not_a_given_name_is_not_a_surname():
     found, _ = _mentions("Letters: BRUCE R. BENT President The Reserve Fund. He is the Roy P. Crocker Professor of Politics.")
     assert not found & {"President", "Professor"}
+
+
+def test_a_surname_that_is_a_month_is_a_person_only_where_the_text_names_her():
+    text = ("Prime Minister Theresa May spoke in London. May told reporters it was wrong. In May, talks began; "
+            "they ended on May 5. Mrs. May left.")
+    names = find_names(text, headline=False)
+    assert [text[m.start:m.end] for m in names.mentions] == ["Prime Minister Theresa May", "May", "Mrs. May"]
+    assert not find_names("The talks began in May and ended on Monday.", headline=False).mentions
+    from medialit.analysis.attribution import find_attributions
+    (told,) = [a for a in find_attributions("Talks\n\n" + text) if a.text == "told"]
+    assert told.source.text == "May" and told.source.label == "named person"

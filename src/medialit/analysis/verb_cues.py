@@ -119,6 +119,13 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str, first: 
     return True
 
 
+def _before_space(text: str, lo: int, end: int) -> int:
+    """``end`` moved back over the spaces before it (not before ``lo``)."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _subject_before(text: str, doc: Document, s0: int, det: int, end: int) -> bool:
     """True when the words before a determiner are part of the clause's subject, so the word after it is a
     verb: "Political observers around the country say", "officials from both parties say"."""
@@ -172,7 +179,7 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
             continue  # "did not respond", "wouldn't tell": nothing was said, so nothing is attributed
         if entry.context == "person-subject" and could_be_noun and nxt in after_noun:
             continue  # "his TV show than …", "the show on Sunday": a noun
-        src = None
+        src = named = None
         if word.endswith(("ing", "ed")) and (m0 == s0 or text[s0:m0].strip() in ("", "“", '"')) \
                 and text.find(", ", m1, s1) != -1:
             comma = text.find(", ", m1, s1)  # "Pointing out that …, Lukashenko accused …"
@@ -230,10 +237,13 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 src = clause_subject(text, s0, end, doc.names)  # "Political observers in Virginia and beyond say"
             if src is None and prev_word != "to" and (who := _WHO_CLAUSE.search(text, max(s0, end - 90), end)):
                 src = source_before(text, s0, who.start())  # "officials who spoke on condition of anonymity said"
+            if src is None and (tail := _before_space(text, s0, trim_tail(text, s0, end))) > s0 \
+                    and (person := doc.names.mention_at(tail - 1, tail)) is not None and person.end == tail:
+                src = named = person.start, person.end  # "Mrs. May said", "May told reporters": a person named
             if src is None and (it := _IT_BEFORE.search(text, max(s0, end - 40), end)) \
                     and organisation_before(text, it.start()):
                 src = it.start(), it.start() + 2  # "The company cut jobs. It said …": "it" stands for the company
-        if src is None or not_a_source(text[src[0]:src[1]]) and text[src[0]:src[1]].lower() != "it":
+        if src is None or src != named and not_a_source(text[src[0]:src[1]]) and text[src[0]:src[1]].lower() != "it":
             continue
         if entry.context == "person-subject" and (classify(text[src[0]:src[1]], doc.names) not in (
                 "named person", "role", "anonymous", "vague", "author", "organisation")

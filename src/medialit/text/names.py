@@ -12,7 +12,8 @@ A run is never a person when one of its words marks an organisation ("Foreign Mi
 Post"), when its last word makes it a place or a thing ("Harbour Road", "Madison County", "Nobel Peace
 Prize"; but "Stuart Hall" and "Carla Hills" are people), when it is a country, city, region or nationality
 word (``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day
-(``data/lexicons/name-words.csv``). An initial ("Eric B.") is never a surname, a suffix ("Jr.", "III",
+(``data/lexicons/name-words.csv``), unless it is a surname after a given name or a title ("Theresa May",
+"Mrs. May"; a later "in May" or "May 5" is the month). An initial ("Eric B.") is never a surname, a suffix ("Jr.", "III",
 "James I") comes after the surname, and a run never starts inside an abbreviation ("U.S. Air Force").
 A name ends at a possessive ("Mr. Burr's Democratic challenger") and before a capitalised function word
 ("Carlo Beenakker In a 1997 study", "in the U.S. The talks"), and an office is never a surname ("Mr.
@@ -191,8 +192,10 @@ def _person(run: list[tuple[str, int, int]]) -> tuple[int, int, str, str] | None
     joined = " ".join(keys)
     if any(k in words["organisation"] for k in keys) or joined in words["place"] or joined in words["organisation"]:
         return None  # "President Putin's administration" never gets here; "Mr. Bean's Holdings" does
-    if any(k in demonym or k in not_a_name for k in keys):
+    if any(k in demonym or k in not_a_name for k in keys[:-1]) or keys[-1] in demonym:
         return None
+    if keys[-1] in not_a_name and not (len(keys) == 1 and titled or len(keys) > 1 and keys[-2] in words["given"]):
+        return None  # "Monday", "President Trump May 5"; but "Theresa May" and "Mrs. May" are people
     surname_word, s0, s1 = rest[-1]
     if keys[-1] in titles and (len(keys) == 1 or keys[-2] not in words["given"] and not _RE2.fullmatch(rest[-2][0])):
         return None  # "Mr. President", "Roy P. Crocker Professor": an office ("Stephen King" is a name)
@@ -214,6 +217,9 @@ def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
         found.append(Mention(*person))
 
 
+# a month with a preposition before it or a number after it: "in May", "since May", "May 5", "May 2017"
+_DATE_BEFORE = re.compile(r"\b(?i:in|on|since|until|by|from|last|next|this|early|late|mid|of|through|to)\s+$")
+_DATE_AFTER = re.compile(r"\s+\d")
 _CAP_WORD = re.compile(rf"[{_UPPER}][\w’'-]*(?:\.(?=\s))?")
 
 
@@ -263,6 +269,7 @@ def find_names(text: str, *, headline: bool = True, words: WordIndex | None = No
     for run in _runs(text, body_from):
         _add_person(run, found)
     surnames = frozenset(p.surname for p in found)
+    not_a_name = _words()["not a name"]
     if surnames:
         covered = [(p.start, p.end) for p in found]
         starts = [c[0] for c in covered]
@@ -280,6 +287,9 @@ def find_names(text: str, *, headline: bool = True, words: WordIndex | None = No
                 word = word[:-2]
             if word not in surnames or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'-"):
                 continue
+            if word.lower() in not_a_name and (_DATE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                               or _DATE_AFTER.match(text, m.start() + len(word))):
+                continue  # "in May", "May 5": the month, though the text names Theresa May
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and covered[i][1] > m.start():
                 continue  # part of a full mention already found
