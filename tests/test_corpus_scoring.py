@@ -51,3 +51,27 @@ def test_phrase_gold_counts_every_mark_on_a_phrase_as_right_only_with_any_overla
 def test_the_table_prints_both_rows():
     out = format_corpora({"ptc": score_documents(_documents(join_phrases=True), kinds=("loaded",))})
     assert "loaded, any overlap" in out and "1.00  1.00  1.00" in out
+
+
+def test_loaded_rates_compare_reports_with_flagged_sites(tmp_path, capsys):
+    """The unannotated ISOT check, on the seed articles: the BBC report stands for the Reuters reports, the
+    opinion site for the flagged sites; the opinion site judges more in its own voice."""
+    import json
+
+    from medialit.analysis.corpora import format_loaded_rates, loaded_rates
+    from medialit.cli import main
+
+    articles = medialit.load_articles("lukashenko-2023")
+    (tmp_path / "isot").mkdir()
+    with open(tmp_path / "isot" / "bench.jsonl", "w", encoding="utf-8") as handle:
+        for doc_id, article in (("true-0", articles["bbc-repost"]), ("fake-0", articles["opinion-site"])):
+            handle.write(json.dumps({"id": doc_id, "source": "isot", "text": article.text, "spans": []}) + "\n")
+    rates = loaded_rates(tmp_path)
+    (r_words, _, r_own), (f_words, f_loaded, f_own) = rates["Reuters reports"], rates["flagged sites"]
+    assert r_words == len(articles["bbc-repost"].text.split()) and f_loaded >= f_own > 0
+    assert f_own / f_words > r_own / r_words
+    assert "in the writer's own voice" in format_loaded_rates(rates)
+    assert loaded_rates(tmp_path / "missing") == {}
+    # the CLI prints the rates after the scores, and only when some corpus is there to score
+    assert main(["evaluate", "--corpora", str(tmp_path)]) == 0
+    assert "unannotated news" not in capsys.readouterr().out

@@ -226,7 +226,7 @@ def _release(args) -> int:
 
 
 def _evaluate_corpora(args) -> int:
-    from .analysis.corpora import corpora_dir, evaluate_corpora, format_corpora
+    from .analysis.corpora import corpora_dir, evaluate_corpora, format_corpora, format_loaded_rates, loaded_rates
 
     folder = args.corpora if args.corpora != "default" else corpora_dir()
     splits = ("dev", "test") if args.split == "both" else (args.split,)
@@ -236,6 +236,9 @@ def _evaluate_corpora(args) -> int:
         if results:
             found = True
             print(format_corpora(results, split=split))
+    rates = loaded_rates(folder) if found else {}
+    if rates:
+        print(format_loaded_rates(rates))
     if not found:
         print("no held-out corpora found (looked in $MEDIALIT_CORPORA and ~/.cache/medialit/corpora): "
               "`make corpora` fetches them once, with a connection; see evaluation/README.md")

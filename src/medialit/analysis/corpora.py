@@ -196,3 +196,48 @@ def format_corpora(results: dict[str, dict[str, Score]], *, split: str = "test")
             lines.append(f"{corpus:10} {kind:26} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.tp:5d} {s.fp:5d} "
                          f"{s.fn:5d}")
     return "\n".join(lines)
+
+
+def loaded_rates(folder: str | Path | None = None, *, per_group: int = 300) -> dict[str, tuple[int, int, int]]:
+    """Loaded words on plain news with no annotations (``isot/bench.jsonl``): for Reuters reports and for
+    articles from sites that fact-checkers flagged, the first ``per_group`` articles of each, (words,
+    loaded words, loaded words in the writer's own voice). A check that needs no gold: wire reports should
+    judge far less in their own voice than partisan sites. {} when the file is absent.
+
+    >>> loaded_rates("/nonexistent")
+    {}
+    """
+    folder = Path(folder) if folder is not None else corpora_dir()
+    path = folder / "isot" / "bench.jsonl" if folder is not None else None
+    if path is None or not path.is_file():
+        return {}
+    groups: dict[str, list[str]] = {"Reuters reports": [], "flagged sites": []}
+    for doc in load_jsonl(path):
+        group = groups["Reuters reports" if doc["id"].startswith("true") else "flagged sites"]
+        if len(group) < per_group:
+            group.append(doc["text"])
+    out = {}
+    for name, texts in groups.items():
+        words = loaded = own = 0
+        for text in texts:
+            words += len(text.split())
+            for span in annotate(build_document(text, headline=True)):
+                if span.kind == "loaded":
+                    loaded += 1
+                    own += span.voice == "author"
+        out[name] = (words, loaded, own)
+    return out
+
+
+def format_loaded_rates(rates: dict[str, tuple[int, int, int]]) -> str:
+    """The lines ``medialit evaluate --corpora`` prints for :func:`loaded_rates`.
+
+    >>> print(format_loaded_rates({"Reuters reports": (2000, 6, 3)}))
+    loaded words per 1,000 words on unannotated news (ISOT):
+      Reuters reports        2,000 words   3.0 in all   1.5 in the writer's own voice
+    """
+    lines = ["loaded words per 1,000 words on unannotated news (ISOT):"]
+    for name, (words, loaded, own) in rates.items():
+        lines.append(f"  {name:18} {words:>9,} words {1000 * loaded / max(words, 1):5.1f} in all "
+                     f"{1000 * own / max(words, 1):5.1f} in the writer's own voice")
+    return "\n".join(lines)
