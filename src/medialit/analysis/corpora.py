@@ -14,6 +14,8 @@ What is scored, per kind the corpus annotates:
   matched by overlap (each gold span at most once). A quotation that goes on with the speaker of the
   attribution before it (“…,” he said. “…”) is an attribution for the kit but part of that earlier
   attribution for the corpus, so it is not scored;
+- **source**: for each attribution the kit finds, its source (who it says is speaking) against the
+  corpus's source spans, by overlap ("Trump", "a person familiar with the matter");
 - **hedge**: sentence level, on corpora that label sentences: a sentence is hedged when the kit finds an
   epistemic hedge in it (approximators such as "about 40" and negated boosters are reported apart and
   not counted); cue spans are scored by overlap too;
@@ -55,7 +57,7 @@ from .evaluation import AnyOverlap, Score
 EPISTEMIC_EXCLUDED = ("approximator", "negated booster")
 # What each corpus annotates, when a document does not say ("annotates"): a kind it does not annotate is
 # not scored on it (a hedge the kit finds in PolNeAR is not a false alarm).
-SOURCE_KINDS = {"polnear": ("attribution",), "factbank": ("hedge",), "wiki": ("hedge",), "ptc": ("loaded",),
+SOURCE_KINDS = {"polnear": ("attribution", "source"), "factbank": ("hedge",), "wiki": ("hedge",), "ptc": ("loaded",),
                 "babe": ("loaded",)}
 ANY_OVERLAP_KINDS = ("loaded",)   # corpora mark loaded phrases whole, the kit marks the words in them
 HEADLINED = {"polnear", "ptc"}   # corpora whose documents open with their headline on the first line
@@ -127,7 +129,7 @@ def _any_overlap_score(gold: list[tuple[int, int]], predicted: list[tuple[int, i
             score.fn += 1
 
 
-def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "loaded")) -> dict[str, Score]:
+def score_documents(documents: list[dict], *, kinds=("attribution", "source", "hedge", "loaded")) -> dict[str, Score]:
     """P/R/F1 per kind on corpus documents (see the module for what is scored). Keys: the kinds the
     documents annotate, and "hedged sentences" where they label sentences."""
     result: dict[str, Score] = {}
@@ -141,10 +143,13 @@ def score_documents(documents: list[dict], *, kinds=("attribution", "hedge", "lo
             if kind not in annotated and not (kind == "hedge" and doc.get("sentences")):
                 continue
             gold = [(s["start"], s["end"]) for s in doc["spans"] if s["kind"] == kind]
-            wanted = {"hedge"} if kind == "hedge" else {kind}
-            predicted = [(s.start, s.end) for s in spans if s.kind in wanted
-                         and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)
-                         and not s.meta.get("continues")]
+            if kind == "source":  # who the kit says is speaking, for each attribution it finds
+                predicted = [(s.source.start, s.source.end) for s in spans
+                             if s.kind == "attribution" and s.source is not None and not s.meta.get("continues")]
+            else:
+                predicted = [(s.start, s.end) for s in spans if s.kind == kind
+                             and not (kind == "hedge" and s.label in EPISTEMIC_EXCLUDED)
+                             and not s.meta.get("continues")]
             _overlap_score(gold, predicted, result.setdefault(kind, Score()))
             if kind in ANY_OVERLAP_KINDS:
                 _any_overlap_score(gold, predicted, result.setdefault(f"{kind}, any overlap", AnyOverlap()))
