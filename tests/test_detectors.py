@@ -147,6 +147,13 @@ def test_a_participle_after_a_possessive_is_not_a_cue():
     assert [a.text for a in find_attributions(text)] == []
 
 
+def test_a_word_after_a_party_nationality_or_day_word_is_a_noun():
+    text = ("Deal\n\nHe rejected Russian demands for a vote. She spent her Monday briefing on it. "
+            "A Republican claims that it failed. Officials on Monday warn that it failed.")
+    assert [(a.text, a.source.text) for a in find_attributions(text)] == [
+        ("rejected", "He"), ("claims", "A Republican"), ("warn", "Officials")]
+
+
 def test_nouns_that_look_like_verbs_are_not_cues():
     text = "Plans\n\nThe report was published by state media. The United States and the Washington Post agreed."
     assert [a.text for a in find_attributions(text)] == []

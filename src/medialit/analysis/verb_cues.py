@@ -4,13 +4,14 @@ its source, before or after it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from .cue_span import determiners, in_direct_quote, make_cue, organisation_before
 from .document import Document
 from .sources import classify, clause_subject, not_a_source, source_after, source_before, source_noun, trim_tail
 from ..span import Span
-from ..text.lexicon import Entry, form_index, word_class, words_pattern
+from ..text.lexicon import Entry, form_index, load_lexicon, word_class, words_pattern
 from ..text.names import name_kind
 
 # Patterns used in loops, compiled once.
@@ -119,6 +120,21 @@ def _context_ok(entry: Entry, text: str, m: re.Match, s1: int, nxt: str, first: 
     return True
 
 
+@lru_cache(maxsize=1)
+def _describers() -> frozenset[str]:
+    """Nationality and party words: they describe the word after them, and only with a determiner ("a
+    Republican") can they be its subject."""
+    places = load_lexicon("places")
+    return frozenset(e.term.lower() for e in places if e.category == "demonym") | word_class(
+        "name-words", "party adjective")
+
+
+@lru_cache(maxsize=1)
+def _days() -> frozenset[str]:
+    """Days, months and feasts ("her Monday briefing"): never the subject of the word after them."""
+    return word_class("name-words", "not a name")
+
+
 def _before_space(text: str, lo: int, end: int) -> int:
     """``end`` moved back over the spaces before it (not before ``lo``)."""
     while end > lo and text[end - 1].isspace():
@@ -164,6 +180,10 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
                 and not classify(two_back.group(2)) and not source_noun(two_back.group(2)) \
                 and not _subject_before(text, doc, s0, m0 - len(before) + two_back.start(), m0):
             continue  # "the same promise", "a stern warning": a noun
+        after_determiner = two_back is not None and two_back.group(1).lower() in any_determiner
+        if could_be_noun and (prev_word in _days() and after_determiner
+                              or prev_word in _describers() and not after_determiner):
+            continue  # "Republican claims that …", "Russian demands", "her Monday briefing": a noun
         if could_be_noun and prev_word in ("every", "each", "another", "no") and form == entry.term.split()[0]:
             continue  # "fired every question", "no comment": a noun after a word that counts one thing
         if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) and (
