@@ -4,8 +4,8 @@ its source, before or after it."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 
 from .cue_span import determiners, in_direct_quote, make_cue, organisation_before
 from .document import Document
