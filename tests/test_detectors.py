@@ -108,6 +108,7 @@ def test_held_out_texts_share_no_sentence_with_the_seeds(seed_set):
      "A person familiar with the matter", "anonymous", "neutral"),
     ("Steny Hoyer, the No. 2 Democrat in the U.S. House of Representatives, said on Tuesday that it ended.",
      "said", "Steny Hoyer", "named person", "neutral"),
+    ("The lawsuit alleges that the firm lied.", "alleges", "The lawsuit", "organisation", "distancing"),
 ])
 def test_attribution_cue_source_type_and_stance(sentence, cue, source, kind, stance):
     (a,) = [a for a in find_attributions("Headline\n\n" + sentence) if a.text == cue]
@@ -130,6 +131,8 @@ def test_it_said_refers_to_the_organisation_named_before():
     (a,) = [a for a in find_attributions(text) if a.text == "said"]
     assert a.source.text == "It" and a.source.label == "organisation"
     assert a.source.meta["refers_to"] == "The U.S. Justice Department" and "refers to" in a.why
+    (a,) = find_attributions("Memo\n\nThe memo was issued in May. It says judges must act.")
+    assert (a.text, a.source.text, a.source.meta["refers_to"]) == ("says", "It", "the memo")
     # with no organisation before it, or with a modal between, "it" names nobody
     assert not [a for a in find_attributions("Memo\n\nSmith wrote a memo. It said so.") if a.text == "said"]
     assert not [a for a in find_attributions("Tax\n\nThe Tax Foundation met. It would cost billions, it noted.")
