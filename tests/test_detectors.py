@@ -109,6 +109,13 @@ def test_held_out_texts_share_no_sentence_with_the_seeds(seed_set):
     ("Steny Hoyer, the No. 2 Democrat in the U.S. House of Representatives, said on Tuesday that it ended.",
      "said", "Steny Hoyer", "named person", "neutral"),
     ("The lawsuit alleges that the firm lied.", "alleges", "The lawsuit", "organisation", "distancing"),
+    ("Robert Strong, 45, a psychologist for the county, said by telephone he left.", "said", "Robert Strong",
+     "named person", "neutral"),
+    ("Moore’s camp this week said the contest was a referendum.", "said", "Moore’s camp", "organisation",
+     "neutral"),
+    ("The results, plaintiffs said, show whether votes are wasted.", "said", "plaintiffs", "anonymous", "neutral"),
+    ("Lawmakers called on him to go, but have since said the choice is his.", "said", "Lawmakers", None,
+     "neutral"),
 ])
 def test_attribution_cue_source_type_and_stance(sentence, cue, source, kind, stance):
     (a,) = [a for a in find_attributions("Headline\n\n" + sentence) if a.text == cue]

@@ -31,7 +31,7 @@ _IT_BEFORE = re.compile(r"(?<![\w’'-])[Ii]t(?:\s+(?:also|has|have|had|again|th
 _WHO_CLAUSE = re.compile(r"\s+who\s+[^,;:“”\"()]{3,80}$")  # a relative clause between the subject and its verb
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:(?:many|most|some|all|several|both|one|none) of (?=whom))?"
                               r"(?:who|whom|which)\s*$")
-_ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
+_ASIDE_BEFORE = re.compile(r"(?:,\s+(?:who\b|which\b)?(?:[^,;:“”\"]|,(?=\d)|(?<=\d),){2,160},|\s(?:--|[–—])\s[^–—]{2,160}"
                            r"\s(?:--|[–—]))\s*$")
 _RE9 = re.compile(r"[,”\"’']\s*$")
 _RE10 = re.compile(r"\s+it\b")
