@@ -197,6 +197,9 @@ def test_unattributed_sentences_are_listed():
     ("The Senate will not consider the bill.", []),
     ("The video was widely viewed on the internet.", []),
     ("Permits rose to a level not seen since 2007.", []),
+    ("Thanks for believing in me.", []),
+    ("He did not utter one word about it.", []),
+    ("It was utter nonsense.", [("utter", "booster", "certainty adverb")]),
     ("He is widely seen as a reformer.", [("seen", "hedge", "epistemic verb")]),
     ("The plan is considered a risk.", [("considered", "hedge", "epistemic verb")]),
 ])

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .document import Document, as_document, document
-from ..text.lexicon import norm, word_class
+from ..text.lexicon import norm, word_class, words_pattern
 from ..span import Span
 
 # Patterns used in loops, compiled once.
@@ -119,6 +119,10 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
         return not (word[0].isupper() and m.start() != s0)
     if context == "before-number":
         return _NUMBER.match(after) is not None
+    if context.startswith("not-after:"):  # "did not utter a word": the verb, not the adjective
+        return words_pattern(context[10:], before=True).search(text[max(0, m.start() - 30):m.start()].lower()) is None
+    if context.startswith("not-before:"):  # "believing in me": trust, not a guess
+        return words_pattern(context[11:], before=False).match(text[m.end():m.end() + 30].lower()) is None
     if context == "before-as":  # "seen as", "viewed as"; not "widely viewed on the internet", "not seen since"
         return _AS_NEXT.match(after) is not None
     if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"; not "is considering"
