@@ -164,6 +164,12 @@ def test_a_word_after_a_party_nationality_or_day_word_is_a_noun():
         ("rejected", "He"), ("claims", "A Republican"), ("warn", "Officials")]
 
 
+def test_a_cue_word_after_a_preposition_or_between_nouns_is_a_noun():
+    text = ("Court\n\nHe spent the day on a flurry of tweets. The judge refused an execution request from the "
+            "inmate, citing the law. He was fined for saying so.")
+    assert [a.text for a in find_attributions(text)] == ["citing", "saying"]
+
+
 def test_nouns_that_look_like_verbs_are_not_cues():
     text = "Plans\n\nThe report was published by state media. The United States and the Washington Post agreed."
     assert [a.text for a in find_attributions(text)] == []

@@ -135,6 +135,25 @@ def _days() -> frozenset[str]:
     return word_class("name-words", "not a name")
 
 
+# what follows a noun rather than a reporting verb: the end of the clause, or "against", "from", "of" …
+_NOUN_NEXT = frozenset({"", ",", "against", "from", "of", "for", "over", "by"})
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return word_class("grammar", "preposition") | {"of"}
+
+
+@lru_cache(maxsize=1 << 12)
+def _noun_before(word: str) -> bool:
+    """True when ``word`` (the word before a cue that can be a noun) is a lower-case noun that cannot be
+    the cue's subject: "research" in "a research note", not "officials", "he", "also" or "to"."""
+    if not word.isalpha() or not word.islower() or word.endswith("ly") or source_noun(word):
+        return False
+    return word not in word_class("grammar", "before a verb", "auxiliary", "person pronoun", "author pronoun",
+                                  "group pronoun", "not a source", "clause word", "skippable") and word != "to"
+
+
 def _before_space(text: str, lo: int, end: int) -> int:
     """``end`` moved back over the spaces before it (not before ``lo``)."""
     while end > lo and text[end - 1].isspace():
@@ -184,6 +203,9 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if could_be_noun and (prev_word in _days() and after_determiner
                               or prev_word in _describers() and not after_determiner):
             continue  # "Republican claims that …", "Russian demands", "her Monday briefing": a noun
+        if could_be_noun and not form.endswith("ing") and (
+                prev_word in _prepositions() or nxt in _NOUN_NEXT and _noun_before(prev)):
+            continue  # "a flurry of tweets", "an execution request from …": a noun ("for saying" is a verb)
         if could_be_noun and prev_word in ("every", "each", "another", "no") and form == entry.term.split()[0]:
             continue  # "fired every question", "no comment": a noun after a word that counts one thing
         if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) and (
