@@ -168,6 +168,10 @@ def test_a_cue_word_after_a_preposition_or_between_nouns_is_a_noun():
     text = ("Court\n\nHe spent the day on a flurry of tweets. The judge refused an execution request from the "
             "inmate, citing the law. He was fined for saying so.")
     assert [a.text for a in find_attributions(text)] == ["citing", "saying"]
+    text = ("Memo\n\nHe declined to comment on the New York Times report. Trump wrote in a Twitter post. "
+            "The Times reports that it failed.")
+    assert [(a.text, a.source.text) for a in find_attributions(text)] == [
+        ("declined to comment", "He"), ("wrote", "Trump"), ("reports", "The Times")]
 
 
 def test_nouns_that_look_like_verbs_are_not_cues():

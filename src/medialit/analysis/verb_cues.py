@@ -135,6 +135,7 @@ def _days() -> frozenset[str]:
     return word_class("name-words", "not a name")
 
 
+_DET_NAME_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that)\s+(?:[A-Z][\w’'.&-]*\s+){1,4}$")
 # what follows a noun rather than a reporting verb: the end of the clause, or "against", "from", "of" …
 _NOUN_NEXT = frozenset({"", ",", "against", "from", "of", "for", "over", "by"})
 
@@ -203,9 +204,10 @@ def verb_cues(text: str, doc: Document, people: dict) -> list[Span]:
         if could_be_noun and (prev_word in _days() and after_determiner
                               or prev_word in _describers() and not after_determiner):
             continue  # "Republican claims that …", "Russian demands", "her Monday briefing": a noun
-        if could_be_noun and not form.endswith("ing") and (
-                prev_word in _prepositions() or nxt in _NOUN_NEXT and _noun_before(prev)):
-            continue  # "a flurry of tweets", "an execution request from …": a noun ("for saying" is a verb)
+        if could_be_noun and not form.endswith("ing") and (prev_word in _prepositions() or nxt in _NOUN_NEXT and (
+                _noun_before(prev) or _DET_NAME_BEFORE.search(before))):
+            continue  # "a flurry of tweets", "an execution request from …", "the New York Times report.": a noun
+            # ("for saying" is a verb)
         if could_be_noun and prev_word in ("every", "each", "another", "no") and form == entry.term.split()[0]:
             continue  # "fired every question", "no comment": a noun after a word that counts one thing
         if prev_word in noun_determiners or prev_word.endswith(("’s", "'s")) and (
