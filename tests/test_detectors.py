@@ -212,6 +212,13 @@ def test_unattributed_sentences_are_listed():
     ("It was utter nonsense.", [("utter", "booster", "certainty adverb")]),
     ("He is widely seen as a reformer.", [("seen", "hedge", "epistemic verb")]),
     ("The plan is considered a risk.", [("considered", "hedge", "epistemic verb")]),
+    # a view held by nobody in particular, active or with an adverb, and "thought to"
+    ("Many consider it a risk.", [("consider", "hedge", "epistemic verb")]),
+    ("Some regard them as heirs of the tribe.", [("regard", "hedge", "epistemic verb")]),
+    ("It is traditionally considered a safe place.", [("considered", "hedge", "epistemic verb")]),
+    ("A boxer considered to be one of the best.", [("considered", "hedge", "epistemic verb")]),
+    ("He is thought to have been on the flight.", [("thought", "hedge", "belief verb")]),
+    ("The thought of it scared him.", []),
 ])
 def test_hedges_and_boosters_avoid_classic_false_alarms(sentence, expected):
     assert found(find_hedges, "Headline\n\n" + sentence) == expected

@@ -37,7 +37,13 @@ _RE4 = re.compile(r"([\w’'-]+(?:\s+one)?)\s+$")
 _RE5 = re.compile(r"[A-Za-z]+")
 _RE6 = re.compile(r"\s*\d")
 _AS_NEXT = re.compile(r"\s+as\b", re.IGNORECASE)
-_RE7 = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+$")
+_RE7 = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+(?:\w+ly\s+)?$")
+_TO_BE_NEXT = re.compile(r"\s+(?:by\s+[\w’'-]+\s+)?to\s+(?:be|have)\b", re.IGNORECASE)
+# an active view verb with its object: "some regard them as", "what they view as", "many consider it (to be)"
+_OBJECT_AS = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?as\b(?!\s+(?:well|soon|much|many|long|far|if|though)\b)",
+                        re.IGNORECASE)
+_PRONOUN_OR_TO_BE = re.compile(r"\s+(?:him|her|it|them|this|these|those|themselves|himself|herself|itself|"
+                               r"(?:[\w’'-]+\s+){0,3}?to\s+be)\b", re.IGNORECASE)
 _RE8 = re.compile(r"\s+(?:to|that)\b")
 _RE9 = re.compile(r"\s+(?:that|it|he|she|they|we|the|this|there)\b")
 
@@ -105,6 +111,14 @@ def is_permission(text: str, m: re.Match, doc: Document) -> bool:
     return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in _RE5.findall(around))
 
 
+def _passive(text: str, m: re.Match) -> bool:
+    """A participle after "is", "widely" … ("is traditionally considered"), or before "to be"."""
+    if not m.group().lower().split()[0].endswith(("ed", "en", "ght")):
+        return False  # "is considering", "will not consider", "saw"
+    return _RE7.search(text[max(0, m.start() - 30):m.start()], re.IGNORECASE) is not None or \
+        _TO_BE_NEXT.match(text, m.end()) is not None
+
+
 def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
     if "+" in context:
         return all(_context_ok(part, text, m, doc) for part in context.split("+"))
@@ -125,11 +139,17 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
         return words_pattern(context[11:], before=False).match(text[m.end():m.end() + 30].lower()) is None
     if context == "before-as":  # "seen as", "viewed as"; not "widely viewed on the internet", "not seen since"
         return _AS_NEXT.match(after) is not None
-    if context == "passive":  # "is considered (to be)", "was seen as", "are regarded as"; not "is considering"
-        return m.group().lower().endswith(("ed", "en")) and _RE7.search(
-                         text[max(0, m.start() - 20):m.start()], re.IGNORECASE) is not None
+    if context == "passive":  # "is considered", "was seen as", "considered to be"; not "is considering"
+        return _passive(text, m)
+    if context == "view-as":  # "is seen as", "some regard them as"; not "widely viewed on the internet"
+        return _AS_NEXT.match(after) is not None and _passive(text, m) or not m.group().lower().endswith(
+            ("ing", "ed", "en")) and _OBJECT_AS.match(after) is not None
+    if context == "consider":  # "is considered", "many consider it (to be)"; not "will not consider the bill"
+        return _passive(text, m) or not m.group().lower().endswith("ing") and _PRONOUN_OR_TO_BE.match(after) is not None
     if context == "before-to-or-that":
         return _RE8.match(after) is not None
+    if context == "clause-or-passive":  # "I think that …", "he is thought to have been"; not "a thought"
+        return _RE9.match(after) is not None or _passive(text, m)
     if context == "before-that-or-clause":
         return _RE9.match(after) is not None
     if context == "not-person-subject":
