@@ -38,6 +38,7 @@ _RE5 = re.compile(r"[A-Za-z]+")
 _RE6 = re.compile(r"\s*\d")
 _AS_NEXT = re.compile(r"\s+as\b", re.IGNORECASE)
 _RE7 = re.compile(r"\b(?:is|are|was|were|be|been|being|widely|generally|often|also|still|not)\s+(?:\w+ly\s+)?$")
+_OBJECT_TO = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?to\s+[a-z]", re.IGNORECASE)  # "expect the economy to slow"
 _TO_BE_NEXT = re.compile(r"\s+(?:by\s+[\w’'-]+\s+)?to\s+(?:be|have)\b", re.IGNORECASE)
 # an active view verb with its object: "some regard them as", "what they view as", "many consider it (to be)"
 _OBJECT_AS = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?as\b(?!\s+(?:well|soon|much|many|long|far|if|though)\b)",
@@ -111,6 +112,12 @@ def is_permission(text: str, m: re.Match, doc: Document) -> bool:
     return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in _RE5.findall(around))
 
 
+def _after_determiner(text: str, m: re.Match) -> bool:
+    """True when the word before the match is an article, demonstrative or possessive ("the expected place")."""
+    word = _RE4.search(text[max(0, m.start() - 20):m.start()])
+    return word is not None and word.group(1).lower() in word_class("grammar", "article", "demonstrative", "possessive")
+
+
 def _passive(text: str, m: re.Match) -> bool:
     """A participle after "is", "widely" … ("is traditionally considered"), or before "to be"."""
     if not m.group().lower().split()[0].endswith(("ed", "en", "ght")):
@@ -148,6 +155,9 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
         return _passive(text, m) or not m.group().lower().endswith("ing") and _PRONOUN_OR_TO_BE.match(after) is not None
     if context == "before-to-or-that":
         return _RE8.match(after) is not None
+    if context == "prediction":  # "expected to", "expects that", "expect him to cut costs"; not "was expected."
+        return _RE8.match(after) is not None or _OBJECT_TO.match(after) is not None and _RE4.search(
+            text[max(0, m.start() - 20):m.start()]) is not None and not _after_determiner(text, m)
     if context == "clause-or-passive":  # "I think that …", "he is thought to have been"; not "a thought"
         return _RE9.match(after) is not None or _passive(text, m)
     if context == "before-that-or-clause":
