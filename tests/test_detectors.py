@@ -195,6 +195,8 @@ def test_unattributed_sentences_are_listed():
     ("She asked questions about the budget.", []),
     ("He appeared in court on Monday.", []),
     ("The talks may resume in May.", [("may", "hedge", "modal verb")]),
+    ("This may quickly lead to death.", [("may", "hedge", "modal verb")]),
+    ("He bought a stake and may seek control.", [("may", "hedge", "modal verb")]),
     ("About 40 people came.", [("About", "hedge", "approximator")]),
     ("A deal is not likely this year.", [("not likely", "hedge", "hedging adverb")]),
     ("It is not clear that it works.", [("not clear that", "hedge", "negated booster")]),

@@ -132,12 +132,14 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
     after = text[m.end():m.end() + 40]
     if context == "not-permission":
         return not is_permission(text, m, doc)
-    if context == "not-month":
+    if context == "not-month":  # "in May", "May 5", "Theresa May"; a lower-case "may" is the modal ("this may")
         word = m.group()
-        s0, _ = doc.sentence_at(m.start())
-        if _RE6.match(after) or _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _RE6.match(after):
             return False
-        return not (word[0].isupper() and m.start() != s0)
+        if word[0].islower():
+            return True
+        s0, _ = doc.sentence_at(m.start())
+        return m.start() == s0 and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if context == "before-number":
         return _NUMBER.match(after) is not None
     if context.startswith("not-after:"):  # "did not utter a word": the verb, not the adjective
