@@ -26,7 +26,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .document import Document, as_document, document
-from ..text.lexicon import norm, word_class, words_pattern
+from ..text.lexicon import determiner_before, norm, word_class, words_pattern
 from ..span import Span
 
 # Patterns used in loops, compiled once.
@@ -112,12 +112,6 @@ def is_permission(text: str, m: re.Match, doc: Document) -> bool:
     return low[0] != "not" and any(words.get(w.lower()) == "invitation" for w in _RE5.findall(around))
 
 
-def _after_determiner(text: str, m: re.Match) -> bool:
-    """True when the word before the match is an article, demonstrative or possessive ("the expected place")."""
-    word = _RE4.search(text[max(0, m.start() - 20):m.start()])
-    return word is not None and word.group(1).lower() in word_class("grammar", "article", "demonstrative", "possessive")
-
-
 def _passive(text: str, m: re.Match) -> bool:
     """A participle after "is", "widely" … ("is traditionally considered"), or before "to be"."""
     if not m.group().lower().split()[0].endswith(("ed", "en", "ght")):
@@ -158,8 +152,9 @@ def _context_ok(context: str, text: str, m: re.Match, doc: Document) -> bool:
     if context == "before-to-or-that":
         return _RE8.match(after) is not None
     if context == "prediction":  # "expected to", "expects that", "expect him to cut costs"; not "was expected."
-        return _RE8.match(after) is not None or _OBJECT_TO.match(after) is not None and _RE4.search(
-            text[max(0, m.start() - 20):m.start()]) is not None and not _after_determiner(text, m)
+        before = text[max(0, m.start() - 20):m.start()]
+        return _RE8.match(after) is not None or _OBJECT_TO.match(after) is not None and _RE4.search(before) is not None \
+            and not determiner_before(before)
     if context == "clause-or-passive":  # "I think that …", "he is thought to have been"; not "a thought"
         return _RE9.match(after) is not None or _passive(text, m)
     if context == "before-that-or-clause":

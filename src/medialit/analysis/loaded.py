@@ -22,11 +22,10 @@ from functools import lru_cache
 
 from .document import Document, as_document
 from ..span import Span
-from ..text.lexicon import Entry, form_index, trie_regex, word_class, words_pattern
+from ..text.lexicon import Entry, determiner_before, form_index, trie_regex, word_class, words_pattern
 from ..text.resources import stopwords, vader_valence
 
 # Patterns used in loops, compiled once.
-_RE1 = re.compile(r"([\w’'-]+)\s+$")
 _RE2 = re.compile(r"\s+(?:in|to)\b")
 _RE3 = re.compile(r"\s+of\s+(?:migrants|refugees|people|immigrants|asylum|workers|foreigners)\b")
 _RE4 = re.compile(r"(?:\s+[\w’'-]+){0,4}\s+into\b")
@@ -45,11 +44,6 @@ _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|ter
 _KNOWN_AS = re.compile(r"(?:\b(?:known|also|often|frequently|commonly|sometimes|usually|popularly|widely|is|are|was|were|"
                        r"be|been|being|an?\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:called|dubbed|termed|named|nicknamed)|"
                        r"\bknown\s+as|\bnicknamed|\breferred\s+to\s+as)\s*[,:]?\s*$", re.IGNORECASE)
-
-
-def _determiner_before(before: str) -> bool:
-    word = _RE1.search(before)
-    return word is not None and word.group(1).lower() in word_class("grammar", "article", "demonstrative", "possessive")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +121,7 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
             k = bisect_left(said, s0)
             said_here = k < len(said) and said[k] < quote.start
             if len(words) > 1 or not words or said_here or _MENTION.search(before) or \
-                    any(w[:1].isupper() for w in words) or not _determiner_before(before):
+                    any(w[:1].isupper() for w in words) or not determiner_before(before):
                 continue  # evidence of irony: a determiner before a word or two ('the “peace” talks')
         out.append(Span.of(text, quote.start, quote.end, "loaded", label="scare quote", why=why,
                            alternative=f"{inner} (no quote marks; say whose term it is)", voice="author"))

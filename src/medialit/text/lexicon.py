@@ -184,6 +184,20 @@ def form_index(name: str) -> Mapping[str, Entry]:
     return MappingProxyType({form: entry for entry in load_lexicon(name) for form in entry.forms})
 
 
+_LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+
+
+def determiner_before(before: str) -> bool:
+    """True when ``before`` (the text up to a word) ends with an article, a demonstrative or a possessive:
+    the word after it heads a noun phrase ("the “peace” talks", "the expected place").
+
+    >>> determiner_before("came the "), determiner_before("they "), determiner_before("")
+    (True, False, False)
+    """
+    word = _LAST_WORD.search(before)
+    return word is not None and word.group(1).lower() in word_class("grammar", "article", "demonstrative", "possessive")
+
+
 @lru_cache(maxsize=None)
 def word_class(name: str, *categories: str) -> frozenset[str]:
     """Every form (lower case) of the terms of ``data/lexicons/<name>.csv`` in any of ``categories``:
