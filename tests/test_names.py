@@ -84,3 +84,10 @@ def test_a_surname_that_is_a_month_is_a_person_only_where_the_text_names_her():
     from medialit.analysis.attribution import find_attributions
     (told,) = [a for a in find_attributions("Talks\n\n" + text) if a.text == "told"]
     assert told.source.text == "May" and told.source.label == "named person"
+
+
+def test_a_name_ends_before_a_place_or_an_institution_it_runs_into():
+    text = "Torture under the George W. Bush White House went on. Mayor Bill de Blasio New York office said so."
+    found, mentions = _mentions(text)
+    assert found == {"Bush", "Blasio"}
+    assert [word for word, _ in mentions] == ["George W. Bush", "Mayor Bill de Blasio"]

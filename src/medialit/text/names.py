@@ -14,7 +14,8 @@ Prize"; but "Stuart Hall" and "Carla Hills" are people), when it is a country, c
 word (``data/lexicons/places.csv``), an outlet ("Reuters") or a month or a day
 (``data/lexicons/name-words.csv``), unless it is a surname after a given name or a title ("Theresa May",
 "Mrs. May"; a later "in May" or "May 5" is the month). An initial ("Eric B.") is never a surname, a suffix ("Jr.", "III",
-"James I") comes after the surname, and a run never starts inside an abbreviation ("U.S. Air Force").
+"James I") comes after the surname, a name ends before a place or an institution it runs into ("the
+George W. Bush White House"), and a run never starts inside an abbreviation ("U.S. Air Force").
 A name ends at a possessive ("Mr. Burr's Democratic challenger") and before a capitalised function word
 ("Carlo Beenakker In a 1997 study", "in the U.S. The talks"), and an office is never a surname ("Mr.
 President"), so that every later "The", "In" or "I" is not taken for a mention of a person.
@@ -114,6 +115,7 @@ def _words() -> dict[str, frozenset[str]]:
         "particles": word_class("name-words", "particle"),
         "ends a name": word_class("name-words", "ends a name"),
         "not a surname": word_class("name-words", "place marker", "names a thing"),
+        "named place": frozenset(t.lower() for t, c in places.items() if c != "demonym" and " " in t),
         "suffixes": word_class("name-words", "name suffix"),
         "openers": word_class("grammar", "clause opener", "article", "demonstrative", "possessive", "quantifier",
                               "clause word", "person pronoun", "author pronoun", "group pronoun") | stopwords(),
@@ -212,6 +214,11 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _add_person(run: list[tuple[str, int, int]], found: list[Mention]) -> None:
+    words = _words()
+    for n in (3, 2):  # "the George W. Bush White House": the name ends before a place or an institution
+        if len(run) > n + 1 and " ".join(_key(w) for w, _, _ in run[-n:]) in words["named place"]:
+            run = run[:-n]
+            break
     person = _person(run) if len(run) > 1 else None  # one capitalised word alone is never a full name
     if person is not None:
         found.append(Mention(*person))
