@@ -1,7 +1,7 @@
 """The held-out corpora the kit's detectors are measured on: fetch them, and convert them to one format.
 
     python evaluation/corpora.py fetch      # download the files in corpora-manifest.tsv (needs a connection)
-    python evaluation/corpora.py convert    # write <name>/{dev,test}.jsonl for medialit evaluate --corpora
+    python evaluation/corpora.py convert    # write <name>/{dev,test}.jsonl (and ptc/train.jsonl) for medialit evaluate --corpora
 
 Files go to ``$MEDIALIT_CORPORA`` (default ``~/.cache/medialit/corpora``), never into the repository: the
 corpora state no licence that allows copying them here. ``corpora-manifest.tsv`` pins every file to the
@@ -225,21 +225,19 @@ def _trailing_junk(ch):
     return ch.isspace() or unicodedata.category(ch).startswith('P')
 
 
-def convert_ptc():
-    labf = os.path.join(RAW, 'DAMO-NLP-SG__PeerDA', 'SemEval', 'SemEval20', 'evaluation', 'data',
-                        'dev-task-TC.labels')
-    adir = os.path.join(RAW, 'aschern__semeval2020_task11', 'datasets', 'dev-articles')
-    if not (os.path.exists(labf) and os.path.isdir(adir)):
-        return
-    labels = collections.defaultdict(list)
-    for line in open(labf, encoding='utf-8'):
+def _ptc_labels(lines, labels):
+    """Add the rows of a PTC technique-labels file (article id, technique, start, end) to ``labels``."""
+    for line in lines:
         line = line.rstrip('\n')
-        if not line:
-            continue
-        aid, tech, s, e = line.split('\t')
-        labels[aid].append((tech, int(s), int(e)))
-    trimmed = dropped = kept = ignored = 0
-    touches_placeholder = 0
+        if line:
+            aid, tech, s, e = line.split('\t')
+            labels[aid].append((tech, int(s), int(e)))
+
+
+def _ptc_docs(labels, adir, counts, articles=None):
+    """One document per article of ``labels`` found in ``adir``, with its loaded-wording spans (an end is
+    moved back over trailing spaces and punctuation). ``articles``: the manifest rows of the folder; when
+    given, an article whose copy is incomplete or not of the pinned length is left out (a note says so)."""
     docs = []
     for aid in sorted(labels):
         p = os.path.join(adir, 'article%s.txt' % aid)
@@ -247,39 +245,75 @@ def convert_ptc():
             NOTES['ptc'].append('article %s listed in labels but not pulled' % aid)
             continue
         text = open(p, encoding='utf-8', newline='').read()
+        if articles is not None:
+            row = articles.get('article%s.txt' % aid)
+            if row is None or row['complete'] != 'yes' or int(row['chars']) != len(text):
+                NOTES['ptc'].append('article %s left out: its copy is not complete' % aid)
+                continue
         spans, seen = [], set()
         for tech, s, e in labels[aid]:
             if tech not in PTC_KEEP:
-                ignored += 1
+                counts['label_rows_other_techniques_ignored'] += 1
                 continue
             assert 0 <= s < e <= len(text), (aid, s, e)
             e0 = e
             while e > s and _trailing_junk(text[e - 1]):
                 e -= 1
             if e != e0:
-                trimmed += 1
+                counts['spans_end_moved_back_over_trailing_whitespace_or_punctuation'] += 1
             if e <= s:
-                dropped += 1
+                counts['spans_dropped_empty_after_trim'] += 1
                 continue
             if '\ufffd' in text[s:e]:
-                touches_placeholder += 1
+                counts['spans_containing_U+FFFD_placeholder'] += 1
             if (s, e, tech) in seen:
                 continue
             seen.add((s, e, tech))
-            kept += 1
+            counts['loaded_spans_kept'] += 1
             spans.append({'start': s, 'end': e, 'kind': 'loaded', 'label': tech})
         spans.sort(key=lambda x: (x['start'], x['end'], x['label']))
         doc = {'id': 'article' + aid, 'source': 'ptc', 'text': text, 'spans': spans}
         check_spans(doc)
         docs.append(doc)
-    STATS.setdefault('ptc', {})['conversion'] = {
-        'label_rows_other_techniques_ignored': ignored,
-        'loaded_spans_kept': kept,
-        'spans_end_moved_back_over_trailing_whitespace_or_punctuation': trimmed,
-        'spans_dropped_empty_after_trim': dropped,
-        'spans_containing_U+FFFD_placeholder': touches_placeholder}
-    write_split('ptc', 'dev', docs[0::2])
-    write_split('ptc', 'test', docs[1::2])
+    return docs
+
+
+def _ptc_counts():
+    return collections.Counter({k: 0 for k in (
+        'label_rows_other_techniques_ignored', 'loaded_spans_kept',
+        'spans_end_moved_back_over_trailing_whitespace_or_punctuation', 'spans_dropped_empty_after_trim',
+        'spans_containing_U+FFFD_placeholder')})
+
+
+def convert_ptc():
+    """PTC's development set, alternately into dev and test; and the articles of its training set that were
+    copied whole, as a third reading set (train)."""
+    base = os.path.join(RAW, 'aschern__semeval2020_task11', 'datasets')
+    labf = os.path.join(RAW, 'DAMO-NLP-SG__PeerDA', 'SemEval', 'SemEval20', 'evaluation', 'data',
+                        'dev-task-TC.labels')
+    adir = os.path.join(base, 'dev-articles')
+    if os.path.exists(labf) and os.path.isdir(adir):
+        labels = collections.defaultdict(list)
+        with open(labf, encoding='utf-8') as f:
+            _ptc_labels(f, labels)
+        counts = _ptc_counts()
+        docs = _ptc_docs(labels, adir, counts)
+        STATS.setdefault('ptc', {})['conversion'] = dict(counts)
+        write_split('ptc', 'dev', docs[0::2])
+        write_split('ptc', 'test', docs[1::2])
+    ldir = os.path.join(base, 'train-labels-task2-technique-classification')
+    tdir = os.path.join(base, 'train-articles')
+    if os.path.isdir(ldir) and os.path.isdir(tdir):
+        labels = collections.defaultdict(list)
+        for name in sorted(os.listdir(ldir)):
+            with open(os.path.join(ldir, name), encoding='utf-8') as f:
+                _ptc_labels(f, labels)
+        rows = {path.rsplit('/', 1)[1]: row for (repo, path), row in read_manifest().items()
+                if repo == 'aschern/semeval2020_task11' and path.startswith('datasets/train-articles/')}
+        counts = _ptc_counts()
+        docs = _ptc_docs(labels, tdir, counts, rows)
+        STATS.setdefault('ptc', {})['conversion_train'] = dict(counts)
+        write_split('ptc', 'train', docs)
 
 
 # ---------------------------------------------------------------- BABE (optional)

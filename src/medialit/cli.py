@@ -352,8 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--corpora", nargs="?", const="default", metavar="DIR",
                           help="score on the held-out public corpora instead (evaluation/README.md); DIR defaults to "
                                "$MEDIALIT_CORPORA or ~/.cache/medialit/corpora")
-    evaluate.add_argument("--split", choices=("dev", "test", "both"), default="both",
-                          help="with --corpora: the split to score (dev was read while writing rules; test was not)")
+    evaluate.add_argument("--split", choices=("dev", "test", "both", "train"), default="both",
+                          help="with --corpora: the split to score (dev and train were read while writing rules; "
+                               "test was not; both = dev and test)")
     evaluate.set_defaults(run=_evaluate)
     return parser
 
