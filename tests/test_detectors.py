@@ -272,9 +272,39 @@ def test_a_term_being_introduced_is_not_a_scare_quote():
     assert [s.text for s in find_loaded(text) if s.label == "scare quote"] == ["“peace”"]
 
 
+def test_a_term_mentioned_or_named_with_also_called_is_not_a_scare_quote():
+    text = ("Headline\n\nThe group – also called “Rainbow Pastoral.” – grew. He used the political term “gay”. "
+            "What critics term “justice” is revenge. Critics of so-called “sanctuary cities” spoke.")
+    assert [s.text for s in find_loaded(text) if s.label == "scare quote"] == ["“justice”", "“sanctuary cities”"]
+
+
 def test_a_loaded_word_in_a_persons_name_is_not_loaded():
     text = "Headline\n\nRachel Crooks and Phil Noble spoke. Crooks said the crooks left, and he called it noble."
     assert [s.text for s in find_loaded(text)] == ["crooks", "noble"]
+
+
+@pytest.mark.parametrize("text, loaded", [
+    # a word inside a capitalised name (a law, a book) is part of the name; the same word in the sentence is not
+    ("He was charged under the Foreign Corrupt Practices Act. Critics call him a corrupt official.", ["corrupt"]),
+    ("Jets left from Maverick Leasing LLC at ten. He is a maverick.", ["maverick"]),
+    # a nickname or a slogan in capitals is no formal name: it stays loaded
+    ("Voters rejected Crooked Hillary Clinton. He attacked the Fake News Media again.", ["Crooked", "Fake News"]),
+    # a headline in title case: the capitals say nothing, so its loaded words stay loaded
+    ("Pope Accused Of Inaction In Notorious Abuse Cases", ["Notorious"]),
+    # an event noun in the event's name, and "the …" again after it; the writer's own word for an event is loaded
+    ("Police studied the Las Vegas massacre for months. The massacre left 58 dead.", []),
+    ("Soldiers carried out a massacre in the village. The massacre left 58 dead.", ["massacre", "massacre"]),
+    ("The Watergate scandal ended a presidency.", []),
+    # word senses: the disease, a pope's reign, a criminal charge, a news compound, the asylum standard
+    ("A plague outbreak spread. Officials fought a plague of lawsuits.", ["plague"]),
+    ("During his pontificate the church changed. Pundits pontificate on television.", ["pontificate"]),
+    ("He was charged over a bribery scheme. It was a scheme to fool voters.", ["scheme"]),
+    ("Two terror suspects were held. The gang ruled by terror.", ["terror"]),
+    ("They could face religious persecution. The persecution of critics must end.", ["persecution"]),
+    ("He had an outstanding deportation order. It was an outstanding speech.", ["outstanding"]),
+])
+def test_names_and_word_senses_that_are_not_loaded(text, loaded):
+    assert [s.text for s in find_loaded("Headline\n\n" + text)] == loaded
 
 
 # --- everything together ---------------------------------------------------------------------

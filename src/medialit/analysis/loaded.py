@@ -35,7 +35,11 @@ SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance fr
              "irony, or that this is someone else's term.")
 SO_CALLED_WHY = ("'So-called' and quote marks together say the writer does not accept the name: they keep a "
                  "distance from it.")
-_SO_CALLED = re.compile(r"(?:so[\s-]called|self[\s-]styled|supposed|would-be)\s*$", re.IGNORECASE)
+_SO_CALLED = re.compile(r"(?<![\w’'-])(?:so[\s-]called|self[\s-]styled|supposed|would-be)\s*$", re.IGNORECASE)
+# "the political term “gay”", "the word “regime”": a word being mentioned, not used (nor "what critics term …")
+_THE_TERM = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)(?:\s+[\w-]+)?\s+"
+                       r"(?:word|words|term|terms|phrase|label|labels|name|slogan|hashtag|headline|title)\W*$",
+                       re.IGNORECASE)
 _MENTION = re.compile(r"\b(?:word|words|phrase|slogan|hashtag|headline|title|term|label|name)\W*$", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|brand|brands|branded|label|"
                        r"labels|labelled|labeled)\s*$", re.IGNORECASE)
@@ -78,6 +82,9 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     if context.startswith("after:"):
         before = text[max(0, m.start() - 20):m.start()].lower()
         return words_pattern(context[6:], before=True).search(before) is not None
+    if context.startswith("before:"):
+        after = text[m.end():m.end() + 30].lower()
+        return words_pattern(context[7:], before=False).match(after) is not None
     if context == "before-in-or-to":
         return _RE2.match(text[m.end():m.end() + 5]) is not None
     if context == "before-of-people":
@@ -87,7 +94,61 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
         return _RE4.match(text[m.end():m.end() + 60]) is not None
     if context == "author-only":
         return voice == "author"
-    return True
+    return True  # "in-name" is checked by find_loaded, which knows the names used before
+
+
+# The word before a noun that heads a name: capitalised, not a possessive ("Paddock's massacre" is not a name)
+_NAME_WORD = re.compile(r"(?<![\w’'.-])([A-Z][\w-]*)[ \t]+$")
+_THE = re.compile(r"(?<![\w’'-])(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_CAP_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*)(?:[ \t]+(?:of|the|and|for|on))?[ \t]+$")
+_CAP_AFTER = re.compile(r"(?:[ \t]+(?:of|the|and|for|on))?[ \t]+([A-Z][\w’'-]*)")
+
+
+def _in_title(text: str, doc: Document, m: re.Match) -> bool:
+    """True when a capitalised word inside a running sentence is part of the formal name of a thing or an
+    organisation: three or more capitalised words that end in a word such as Act, Prize, Party or LLC
+    (``data/lexicons/name-words.csv``), none of them a person's name ("the Foreign Corrupt Practices Act",
+    "Maverick Leasing LLC"). A nickname or a slogan stays loaded ("Crooked Hillary Clinton", "Radical
+    Islamic Terrorism", "the Fake News Media"), as do the first word of a sentence and the words of a
+    headline in title case, where the capitals say nothing."""
+    if not text[m.start()].isupper():
+        return False
+    s0, _ = doc.sentence_at(m.start())
+    if not text[s0:m.start()].strip(" \t\n\"'“‘(—-"):
+        return False  # the first word of its sentence
+    words = [(m.start(), m.end())]
+    pos = m.start()
+    while (w := _CAP_BEFORE.search(text, max(s0, pos - 60), pos)) and len(words) < 8:
+        words.insert(0, w.span(1))
+        pos = w.start()
+    pos = m.end()
+    while (w := _CAP_AFTER.match(text, pos)) and len(words) < 8:
+        words.append(w.span(1))
+        pos = w.end()
+    heads = word_class("name-words", "organisation marker", "names a thing")
+    if len(words) < 3 or words[-1] == (m.start(), m.end()) or text[slice(*words[-1])].lower() not in heads:
+        return False
+    if any(doc.names.mention_at(a, b) is not None for a, b in words):
+        return False
+    line0 = text.rfind("\n", 0, m.start()) + 1
+    line1 = text.find("\n", m.end())
+    line = text[line0:line1 if line1 >= 0 else len(text)]
+    return any(w[0].islower() and len(w) > 3 and w.lower() not in stopwords() for w in _WORD.findall(line))
+
+
+def _event_name(text: str, m: re.Match, named: set[str], term: str) -> bool:
+    """True when an event noun is part of the event's name: after a capitalised word that is not a function
+    word ("the Las Vegas massacre", "the Uranium One scandal", "The Night Of The Las Vegas Massacre"), or
+    "the …" again once the text has used it in a name. A name records the term in ``named``."""
+    before = text[max(0, m.start() - 40):m.start()]
+    word = _NAME_WORD.search(before)
+    if word and word.group(1).lower() not in stopwords():
+        named.add(term)
+        return True
+    return term in named and _THE.search(before) is not None
 
 
 def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
@@ -109,8 +170,8 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
         why = SCARE_WHY
         if _SO_CALLED.search(before):
             why = SO_CALLED_WHY
-        elif _KNOWN_AS.search(before):
-            continue  # a name or a term being introduced, in the writer's plain voice
+        elif _KNOWN_AS.search(before) or _THE_TERM.search(before):
+            continue  # a name or a term being introduced or mentioned, in the writer's plain voice
         elif _NAMED_AS.search(before):
             why = SCARE_WHY  # "what critics call 'justice'": someone else's term, kept at a distance
         elif quote.speaker:
@@ -173,11 +234,16 @@ def find_loaded(text: str | Document, *, headline: bool = True, intensity: float
         return []
     matches = [(m, m.entry) for m in doc.hits["loaded"]]
     out = []
+    named: set[str] = set()  # event nouns the text has used in a name ("the Las Vegas massacre")
     for m, entry in matches:
         if entry is None:
             continue
         if text[m.start()].isupper() and doc.names.mention_at(m.start(), m.end()) is not None:
             continue  # part of a person's name: "Rachel Crooks", "Phil Noble"
+        if _in_title(text, doc, m):
+            continue  # part of a name: "the Foreign Corrupt Practices Act"
+        if "in-name" in entry.context.split("+") and _event_name(text, m, named, entry.term):
+            continue  # the name of an event, not the writer's word for it
         voice, speaker = doc.voice(m.start(), m.end())
         if not _context_ok(entry, text, m, voice):
             continue

@@ -162,7 +162,7 @@ def norm(matched: str) -> str:
 
 @lru_cache(maxsize=None)
 def words_pattern(words: str, *, before: bool) -> re.Pattern:
-    """One of the words ``"a|b|c"`` (a ``not-after:``, ``after:`` or ``not-before:`` context rule) as one
+    """One of the words ``"a|b|c"`` (a ``not-after:``, ``after:``, ``not-before:`` or ``before:`` context rule) as one
     pattern: whole words, right before the end of a stretch (``before``), or right after its start.
 
     >>> words_pattern("sanctions|visa", before=True).search("the sanctions ") is not None
