@@ -36,10 +36,6 @@ SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance fr
 SO_CALLED_WHY = ("'So-called' and quote marks together say the writer does not accept the name: they keep a "
                  "distance from it.")
 _SO_CALLED = re.compile(r"(?<![\w’'-])(?:so[\s-]called|self[\s-]styled|supposed|would-be)\s*$", re.IGNORECASE)
-# "the political term “gay”", "the word “regime”": a word being mentioned, not used (nor "what critics term …")
-_THE_TERM = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)(?:\s+[\w-]+)?\s+"
-                       r"(?:word|words|term|terms|phrase|label|labels|name|slogan|hashtag|headline|title)\W*$",
-                       re.IGNORECASE)
 _MENTION = re.compile(r"\b(?:word|words|phrase|slogan|hashtag|headline|title|term|label|name)\W*$", re.IGNORECASE)
 _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|brand|brands|branded|label|"
                        r"labels|labelled|labeled)\s*$", re.IGNORECASE)
@@ -48,6 +44,21 @@ _NAMED_AS = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|ter
 _KNOWN_AS = re.compile(r"(?:\b(?:known|also|often|frequently|commonly|sometimes|usually|popularly|widely|is|are|was|were|"
                        r"be|been|being|an?\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:called|dubbed|termed|named|nicknamed)|"
                        r"\bknown\s+as|\bnicknamed|\breferred\s+to\s+as)\s*[,:]?\s*$", re.IGNORECASE)
+_ONE_WORD_BEFORE = re.compile(r"[\w’'-]+\s+$")
+
+
+def _mentioned(before: str) -> bool:
+    """True when ``before`` ends with a determiner and a noun for a word, maybe with one word between: "the
+    political term “gay”", "the word “regime”" mention a word rather than use it ("what critics term …" is
+    not a mention)."""
+    m = _MENTION.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    if determiner_before(head):
+        return True
+    word = _ONE_WORD_BEFORE.search(head)
+    return word is not None and determiner_before(head[:word.start()])
 
 
 @lru_cache(maxsize=1)
@@ -97,14 +108,10 @@ def _context_ok(entry: Entry, text: str, m: re.Match, voice: str) -> bool:
     return True  # "in-name" is checked by find_loaded, which knows the names used before
 
 
-# The word before a noun that heads a name: capitalised, not a possessive ("Paddock's massacre" is not a name)
-_NAME_WORD = re.compile(r"(?<![\w’'.-])([A-Z][\w-]*)[ \t]+$")
-_THE = re.compile(r"(?<![\w’'-])(?:the|this|that)\s+$", re.IGNORECASE)
-
-
+# A capitalised word right before or after a word, on the same line; not a possessive ("Paddock's massacre")
+_CAP_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w-]*)[ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)(?![\w’'])")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_CAP_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*)(?:[ \t]+(?:of|the|and|for|on))?[ \t]+$")
-_CAP_AFTER = re.compile(r"(?:[ \t]+(?:of|the|and|for|on))?[ \t]+([A-Z][\w’'-]*)")
 
 
 def _in_title(text: str, doc: Document, m: re.Match) -> bool:
@@ -142,13 +149,14 @@ def _in_title(text: str, doc: Document, m: re.Match) -> bool:
 def _event_name(text: str, m: re.Match, named: set[str], term: str) -> bool:
     """True when an event noun is part of the event's name: after a capitalised word that is not a function
     word ("the Las Vegas massacre", "the Uranium One scandal", "The Night Of The Las Vegas Massacre"), or
-    "the …" again once the text has used it in a name. A name records the term in ``named``."""
+    "the …" ("this …", "its …") again once the text has used it in a name. A name records the term in
+    ``named``."""
     before = text[max(0, m.start() - 40):m.start()]
-    word = _NAME_WORD.search(before)
+    word = _CAP_BEFORE.search(before)
     if word and word.group(1).lower() not in stopwords():
         named.add(term)
         return True
-    return term in named and _THE.search(before) is not None
+    return term in named and determiner_before(before)
 
 
 def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> list[Span]:
@@ -170,7 +178,7 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
         why = SCARE_WHY
         if _SO_CALLED.search(before):
             why = SO_CALLED_WHY
-        elif _KNOWN_AS.search(before) or _THE_TERM.search(before):
+        elif _KNOWN_AS.search(before) or _mentioned(before):
             continue  # a name or a term being introduced or mentioned, in the writer's plain voice
         elif _NAMED_AS.search(before):
             why = SCARE_WHY  # "what critics call 'justice'": someone else's term, kept at a distance
