@@ -316,38 +316,58 @@ def convert_ptc():
         write_split('ptc', 'train', docs)
 
 
-# ---------------------------------------------------------------- BABE (optional)
+# ---------------------------------------------------------------- BABE
+BABE = ('Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE', 'data/final_labels_SG2.csv')
+
+
+def _babe_word(text, word):
+    """The first use of an annotated word in its sentence, as a whole word (the same case first, then any)."""
+    pattern = r'(?<![\w’\'-])' + re.escape(word) + r'(?![\w’\'-])'
+    return re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
+
+
 def convert_babe():
-    p = os.path.join(RAW, 'Media-Bias-Group__Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE',
-                     'data', 'final_labels_SG2.csv')
+    """BABE (SG2): 3,674 sentences from news articles of 11 outlets, each with the words that expert
+    annotators marked as biased. One sentence a document; whole articles alternate between dev and test
+    (in the order their first sentence appears), so no article is in both."""
+    p = os.path.join(RAW, BABE[0].replace('/', '__'), BABE[1])
     if not os.path.exists(p):
         return
     import ast
     import csv
-    skips = 0
-    docs = []
+    counts = collections.Counter({'biased_words_not_found': 0, 'biased_words_kept': 0, 'rows_unreadable': 0})
+    splits = {'dev': [], 'test': []}
+    article_split = {}
     with open(p, encoding='utf-8', newline='') as f:
         for i, row in enumerate(csv.DictReader(f, delimiter=';')):
             text = row.get('text') or ''
-            spans = []
             raw = (row.get('biased_words') or '').strip()
             try:
                 words = ast.literal_eval(raw) if raw.startswith('[') else []
             except (ValueError, SyntaxError):
-                words = []
+                counts['rows_unreadable'] += 1
+                NOTES['babe'].append('row %d: biased_words %r could not be read; the row is left out' % (i, raw[:60]))
+                continue
+            spans, seen = [], set()
             for w in words:
-                m = re.search(r'(?<!\w)' + re.escape(w) + r'(?!\w)', text)
-                if not m:
-                    skips += 1
+                m = _babe_word(text, w.strip())
+                if not w.strip() or not m:
+                    counts['biased_words_not_found'] += 1
                     continue
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
                 spans.append({'start': m.start(), 'end': m.end(), 'kind': 'loaded', 'label': 'biased_word'})
-            doc = {'id': 'babe-%d' % i, 'source': 'babe', 'text': text, 'spans': spans,
-                   'sentences': [{'start': 0, 'end': len(text), 'hedged': False}]}
+            counts['biased_words_kept'] += len(spans)
+            doc = {'id': 'babe-%d' % i, 'source': 'babe', 'text': text, 'headline': False,
+                   'outlet': row.get('outlet', ''), 'spans': sorted(spans, key=lambda s: s['start'])}
             check_spans(doc)
-            docs.append(doc)
-    STATS.setdefault('babe', {})['conversion'] = {'biased_words_not_found': skips}
-    write_split('babe', 'dev', docs[0::2])
-    write_split('babe', 'test', docs[1::2])
+            link = row.get('news_link') or doc['id']
+            split = article_split.setdefault(link, 'dev' if len(article_split) % 2 == 0 else 'test')
+            splits[split].append(doc)
+    STATS.setdefault('babe', {})['conversion'] = dict(counts, articles=len(article_split))
+    for split, docs in splits.items():
+        write_split('babe', split, docs)
 
 
 # ---------------------------------------------------------------- ISOT news (benchmark text only)

@@ -87,3 +87,41 @@ def test_the_train_split_is_scored_on_its_own(tmp_path, capsys):
     assert "(train split)" in out and "ptc" in out
     assert main(["evaluate", "--corpora", str(tmp_path)]) == 0  # both = dev and test: none here
     assert "no held-out corpora found" in capsys.readouterr().out
+
+
+def test_babe_sentences_keep_their_biased_words_and_whole_articles_stay_in_one_split(monkeypatch, tmp_path):
+    import csv
+    import io
+
+    corpora = _script(monkeypatch, tmp_path)
+    from medialit.text import sentences as split
+
+    pieces = [s.text for a in medialit.load_articles("lukashenko-2023") for s in split(a.text)]
+    sentences = [s for s in pieces if "strongman" in s or "regime" in s][:2]
+    sentences += [s for s in pieces if len(s) > 40 and s not in sentences][:2]
+    assert len(sentences) == 4
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["text", "news_link", "outlet", "topic", "type", "label_bias", "label_opinion", "biased_words"])
+    first, second = ("strongman" if "strongman" in sentence else "regime" for sentence in sentences[:2])
+    writer.writerow([sentences[0], "https://a.example/1", "A", "t", "left", "Biased", "x", f"['{first}', 'nowhere']"])
+    writer.writerow([sentences[1], "https://b.example/2", "B", "t", "right", "Biased", "x", "['" + second.upper() + "']"])
+    writer.writerow([sentences[2], "https://a.example/1", "A", "t", "left", "Non-biased", "x", "[]"])
+    writer.writerow([sentences[3], "https://c.example/3", "C", "t", "", "Biased", "x", "['broken"])
+    _write(tmp_path / "raw" / corpora.BABE[0].replace("/", "__") / corpora.BABE[1], out.getvalue())
+
+    corpora.convert_babe()
+
+    dev, test = _read(tmp_path / "out" / "babe" / "dev.jsonl"), _read(tmp_path / "out" / "babe" / "test.jsonl")
+    assert [d["text"] for d in dev] == [sentences[0], sentences[2]]  # article 1's two sentences, together
+    assert [d["text"] for d in test] == [sentences[1]]               # the unreadable row is left out
+    (span,) = dev[0]["spans"]
+    assert dev[0]["text"][span["start"]:span["end"]].lower() == first and span["kind"] == "loaded"
+    (span,) = test[0]["spans"]                                        # found whatever its case
+    assert test[0]["text"][span["start"]:span["end"]].lower() == second
+    assert dev[1]["spans"] == []
+    assert corpora.STATS["babe"]["conversion"] == {
+        "biased_words_not_found": 1, "biased_words_kept": 2, "rows_unreadable": 1, "articles": 2}
+    assert any("could not be read" in note for note in corpora.NOTES["babe"])
+    result = medialit.analysis.corpora.score_documents(dev + test)
+    assert result["loaded"].tp >= 1   # the kit's mark on that word is scored against it

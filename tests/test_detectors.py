@@ -278,6 +278,23 @@ def test_a_term_mentioned_or_named_with_also_called_is_not_a_scare_quote():
     assert [s.text for s in find_loaded(text) if s.label == "scare quote"] == ["“justice”", "“sanctuary cities”"]
 
 
+@pytest.mark.parametrize("text, loaded", [
+    # words a reader feels the writer's judgement in, from news of many outlets (labels, insults, mockery)
+    ("Anti-vaxxers and gun-toting riffraff joined the cult of Trumpism.",
+     ["Anti-vaxxers", "gun-toting", "riffraff", "cult", "Trumpism"]),
+    ("His ignorance and ego are on display in this dubious, pointless and embarrassing stunt.",
+     ["ignorance", "ego", "dubious", "pointless", "embarrassing", "stunt"]),
+    ("She called it the China virus. Plutocrats funded the hard-left plan.", ["China virus", "Plutocrats", "hard-left"]),
+    ("Prices rose dramatically after an enormous and drastic cut.", ["dramatically", "enormous", "drastic"]),
+    # words news reports use for what they describe: no mark
+    ("The controversial bill brought sweeping changes and a crackdown on fraud.", []),
+])
+def test_loaded_words_of_opinion_and_plain_words_of_report(text, loaded):
+    spans = find_loaded("Headline\n\n" + text)
+    assert [s.text for s in spans] == loaded
+    assert all(s.why and s.alternative for s in spans)
+
+
 def test_a_loaded_word_in_a_persons_name_is_not_loaded():
     text = "Headline\n\nRachel Crooks and Phil Noble spoke. Crooks said the crooks left, and he called it noble."
     assert [s.text for s in find_loaded(text)] == ["crooks", "noble"]
@@ -302,6 +319,11 @@ def test_a_loaded_word_in_a_persons_name_is_not_loaded():
     ("Two terror suspects were held. The gang ruled by terror.", ["terror"]),
     ("They could face religious persecution. The persecution of critics must end.", ["persecution"]),
     ("He had an outstanding deportation order. It was an outstanding speech.", ["outstanding"]),
+    # the settled name of a public issue or a system of government is not the writer's judgement
+    ("Thousands marched against police brutality. The brutality of the guards shocked them.", ["brutality"]),
+    ("Protests over racial injustice spread. It was an injustice, she wrote.", ["injustice"]),
+    ("Scholars study authoritarian rule. The authoritarian leader spoke.", ["authoritarian"]),
+    ("It became a cult classic. Critics call the movement a cult.", ["cult"]),
 ])
 def test_names_and_word_senses_that_are_not_loaded(text, loaded):
     assert [s.text for s in find_loaded("Headline\n\n" + text)] == loaded
