@@ -324,6 +324,20 @@ def test_a_loaded_word_in_a_persons_name_is_not_loaded():
     ("Protests over racial injustice spread. It was an injustice, she wrote.", ["injustice"]),
     ("Scholars study authoritarian rule. The authoritarian leader spoke.", ["authoritarian"]),
     ("It became a cult classic. Critics call the movement a cult.", ["cult"]),
+    # the same word in another sense: the bird, the basketball shot, a pretend event, a burning stick
+    ("He went on a duck hunt. Then he ducked questions.", ["ducked"]),
+    ("It was a slam dunk for the defence. Critics slammed the plan.", ["slammed"]),
+    ("Activists held mock funerals. Rivals mocked the mayor.", ["mocked"]),
+    ("The torch was passed to a new generation. Rivals torched the plan.", ["torched"]),
+    # a system of rules, a programme, a legal charge, a bad dream, an asylum claim: not judgements
+    ("Officials praised the detention regime. The regime jailed its critics.", ["regime"]),
+    ("They used tax avoidance schemes. It was a scheme to fool voters.", ["scheme"]),
+    ("Police opened an inquiry into incitement to racial hatred. Their hatred of the press grew.", ["hatred"]),
+    ("One in five children are having nightmares. The rollout was a nightmare.", ["nightmare"]),
+    ("Refugees who fear persecution may apply. The persecution of critics must end.", ["persecution"]),
+    ("He is a decorated war hero. Fans call the striker a hero.", ["hero"]),
+    # a loaded word inside the name of a place
+    ("In 1969 police raided The Stonewall Inn in New York. He tried to stonewall the inquiry.", ["stonewall"]),
 ])
 def test_names_and_word_senses_that_are_not_loaded(text, loaded):
     assert [s.text for s in find_loaded("Headline\n\n" + text)] == loaded

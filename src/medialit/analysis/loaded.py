@@ -115,8 +115,9 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
 def _in_title(text: str, doc: Document, m: re.Match) -> bool:
-    """True when a capitalised word inside a running sentence is part of the formal name of a thing or an
-    organisation: three or more capitalised words that end in a word such as Act, Prize, Party or LLC
+    """True when a capitalised word inside a running sentence is part of the formal name of a thing, a
+    place or an organisation: three or more capitalised words that end in a word such as Act, Prize, Inn,
+    Party or LLC
     (``data/lexicons/name-words.csv``), none of them a person's name ("the Foreign Corrupt Practices Act",
     "Maverick Leasing LLC"). A nickname or a slogan stays loaded ("Crooked Hillary Clinton", "Radical
     Islamic Terrorism", "the Fake News Media"), as do the first word of a sentence and the words of a
@@ -135,7 +136,7 @@ def _in_title(text: str, doc: Document, m: re.Match) -> bool:
     while (w := _CAP_AFTER.match(text, pos)) and len(words) < 8:
         words.append(w.span(1))
         pos = w.end()
-    heads = word_class("name-words", "organisation marker", "names a thing")
+    heads = word_class("name-words", "organisation marker", "names a thing", "place marker")
     if len(words) < 3 or words[-1] == (m.start(), m.end()) or text[slice(*words[-1])].lower() not in heads:
         return False
     if any(doc.names.mention_at(a, b) is not None for a, b in words):
