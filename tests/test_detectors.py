@@ -554,3 +554,17 @@ def test_manner_adverbs_are_emotive_adverbs_not_intensifiers(seed_set):
     text = "Headline\n\nPolice brutally dispersed the march and ruthlessly hunted its deeply loyal organisers."
     assert [(s.text, s.label) for s in find_loaded(text)] == [
         ("brutally", "emotive adverb"), ("ruthlessly", "emotive adverb"), ("deeply", "intensifier")]
+
+
+def test_a_term_named_as_someone_elses_is_not_told_to_lose_its_quote_marks():
+    """“…”, as Mr. Putin refers to it: the text already says whose term it is, so the advice is the writer's
+    own word, not 'drop the quote marks' (which would adopt the euphemism)."""
+    import medialit
+
+    text = medialit.load_articles("lukashenko-2023")["bbc-repost"].text
+    (span,) = [s for s in find_loaded(text) if s.label == "scare quote"]
+    assert span.text == "“special military operation,”" and span.voice == "author"
+    assert "no quote marks" not in span.alternative and "own word" in span.alternative
+    assert "someone else's term" in span.why
+    plain = [s for s in find_loaded("Headline\n\nThen came the “peace” talks.") if s.label == "scare quote"]
+    assert [s.alternative for s in plain] == ["peace (no quote marks; say whose term it is)"]

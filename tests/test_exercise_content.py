@@ -176,3 +176,27 @@ def test_code_named_in_questions_and_hints_runs_in_that_notebook():
             if missing:
                 problems.append(f"{path.name}: `{snippet}` uses {sorted(missing)}")
     assert problems == []
+
+
+def test_where_the_question_says_each_source_is_found_it_is():
+    """Q02.2 tells students which article each source comes from; every source is in that article."""
+    import json
+
+    from conftest import ROOT
+    from medialit import load_articles
+
+    nb = json.loads((ROOT / "solutions" / "02-who-says-so.ipynb").read_text(encoding="utf-8"))
+    prompt = next("".join(c["source"]) for c in nb["cells"] if "### Question 02.2" in "".join(c["source"]))
+    m = re.search(r"The first (\w+) are from the (opinion site|aggregator), the last (\w+) from the "
+                  r"(opinion site|aggregator)", prompt)
+    assert m, prompt
+    words = {"one": 1, "two": 2, "three": 3, "four": 4}
+    code = next("".join(c["source"]) for c in nb["cells"] if "answer_02_2 = {" in "".join(c["source"]))
+    template = next(line for line in code.splitlines() if line.startswith("answer_02_2 = {") and "..." in line)
+    sources = re.findall(r'"([^"]+)": \.\.\.', template)     # in the order the student sees them
+    assert sorted(sources) == sorted(QUESTIONS["02.2"]["key"])
+    first, last = words[m.group(1)], words[m.group(3)]
+    assert first + last == len(sources)
+    texts = {a.id: a.text for a in load_articles("lukashenko-2023")}
+    for source, where in [(s, m.group(2)) for s in sources[:first]] + [(s, m.group(4)) for s in sources[first:]]:
+        assert source in texts[where.replace(" ", "-")], (source, where)

@@ -249,6 +249,10 @@ def test_a_short_phrase_around_key_words_earns_part_of_the_credit(question, answ
     ("03.3", "No", "correct"),                                            # the start of the right choice
     ("04.3", "VADER's word list has no entry for 'parroted'", "correct"),  # quote marks added
     ("01.1", "opinion site", "correct"),                                 # a space for the hyphen
+    ("03.3", "No, it is a reporting verb with a source", "correct"),      # a comma for the colon
+    ("04.3", "VADERs word list has no entry for parroted", "correct"),    # the apostrophe left out
+    ("05.2", "Belarusian government's", "correct"),                       # without "the"
+    ("03.3", "Yes, it makes the claim less sure", "wrong"),               # read as meant, and wrong
     ("05.2", "The Belarusian government", "wrong"),                      # not a choice: said so
     ("06.2", "whether a claim is true, whether a source is reliable", "wrong"),
 ])
@@ -258,7 +262,9 @@ def test_near_miss_choices_are_read_as_meant_or_named_as_not_a_choice(question, 
     result = check(question, answer)
     assert result.status == status
     text = str(result.feedback)
-    if status == "wrong":
+    if status == "wrong" and answer.startswith("Yes"):
+        assert "is not one of the choices" not in text   # read as the choice it is, and explained
+    elif status == "wrong":
         assert "is not one of the choices" in text and "Not this one" not in text
 
 
@@ -320,3 +326,51 @@ def test_labels_ignore_case_a_final_stop_quote_marks_and_us_spelling(qid):
 
     answer = {american(item): f"“{american(label).capitalize()}.”" for item, label in key.items()}
     assert graded(qid, answer).status == "correct", answer
+
+
+def test_rewrite_feedback_says_why_a_word_is_loaded_but_not_what_to_write():
+    """Q04.2 handed in unchanged: each loaded word is named with why it is loaded; none of the neutral
+    alternatives (the model answer's words) is shown."""
+    from medialit.analysis.loaded import find_loaded
+    from medialit.exercises import check
+    from medialit.grading.keys import all_questions
+
+    original = all_questions()["04.2"]["original"]
+    result = check("04.2", original)
+    text = str(result.feedback)
+    spans = find_loaded("Rewrite\n\n" + original)
+    assert result.status == "partial" and len(spans) >= 3
+    for span in spans:
+        assert f"“{span.text}”" in text and span.why in text
+    for span in spans:
+        text = text.replace(span.why, "")   # an explanation may name the plain word it contrasts with
+    assert "try " not in text.lower()
+    for span in spans:
+        for alternative in span.alternative.split(";"):
+            alternative = alternative.strip()
+            if alternative and not alternative.startswith("("):
+                assert alternative not in text, alternative
+
+
+def test_a_rewrite_that_names_the_country_keeps_its_nationality_word():
+    from medialit.exercises import check
+
+    rewrite = ("Lukashenko also said that Moscow has never asked him to start a joint war in Ukraine, and did not "
+               "answer questions from international media about Belarus’s role in Russia’s invasion of Ukraine.")
+    text = str(check("04.2", rewrite).feedback)
+    assert "Lost a key fact: Belarusian" not in text and "Lost a key fact: Minsk" in text
+    assert "Lost a key fact: Belarusian" in str(check("04.2", rewrite.replace("Belarus’s", "his")).feedback)
+
+
+def test_a_list_with_one_right_and_one_wrong_choice_is_told_so_without_saying_which():
+    from medialit.exercises import check
+    from medialit.grading.keys import all_questions
+
+    question = all_questions()["06.2"]
+    right, = [c for c in question["key"] if c == "whether a source is reliable"]
+    wrong = next(c for c in question["choices"] if c not in question["key"])
+    result = check("06.2", [right, wrong])
+    text = str(result.feedback)
+    assert result.score == 0 and "At least one of your choices is right" in text
+    assert "Not this one" not in text and right not in text and wrong not in text
+    assert "Not this one" in str(check("06.2", [wrong]).feedback)

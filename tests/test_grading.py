@@ -241,6 +241,20 @@ def bad_run(tmp_path_factory):
 def test_bad_files_become_rows_with_a_clear_status(bad_run, name, status):
     row = bad_run[name]
     assert row["status"] == status and row["score"] == 0 and row["max_score"] == 8.0
+    if status.startswith("unreadable"):  # its zero is flagged as no score, never a silent zero
+        assert any(f.startswith(f"not graded ({status})") and "not a score" in f for f in row["flags"])
+
+
+def test_cli_grade_names_what_needs_a_look_and_refuses_a_missing_folder(tmp_path, capsys):
+    from medialit.cli import main
+
+    (tmp_path / "subs" / "ana").mkdir(parents=True)
+    (tmp_path / "subs" / "ana" / "02-who-says-so.ipynb").write_bytes(b"\xff\xfe not a notebook")
+    assert main(["grade", str(tmp_path / "submision"), "--out", str(tmp_path / "g.csv")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err and not (tmp_path / "g.csv").exists()
+    assert main(["grade", str(tmp_path / "subs"), "--out", str(tmp_path / "g.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "1 need a look" in out and "ana" in out and "unreadable: not UTF-8 text" in out
 
 
 @pytest.mark.parametrize("name", sorted(CODE_CASES))
@@ -400,3 +414,16 @@ def test_files_named_like_the_exercise_take_the_students_folder_and_keep_their_o
     assert sorted(r["student_id"] for r in rows) == ["alice", "bob"]
     pages = write_feedback(rows + [{**rows[0], "file": "again"}], tmp_path / "fb")
     assert len({p.name for p in pages}) == len(pages) == 4    # two ids, one repeated: three pages and the index
+
+
+def test_two_students_with_identical_notebooks_keep_their_own_rows_when_graded_again(tmp_path):
+    """Never-edited exercises are byte-identical: a second run must not give one student's row to the other."""
+    for student in ("bob", "carol"):
+        (tmp_path / "subs" / student).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / "02-who-says-so.ipynb", tmp_path / "subs" / student / "02-who-says-so.ipynb")
+    out = tmp_path / "grades.csv"
+    runs = [grade([str(tmp_path / "subs")], out, Options(), workers=2, progress=None) for _ in range(2)]
+    for rows in runs:
+        assert sorted((r["student_id"], Path(r["file"]).parent.name) for r in rows) == [("bob", "bob"),
+                                                                                         ("carol", "carol")]
+    assert out.with_name(out.name + ".progress.jsonl").read_text(encoding="utf-8").count("\n") == 2  # not regraded

@@ -127,9 +127,13 @@ def test_lesson_04_vader_claims_match_the_scores_the_cell_prints():
     assert "it may score the *strongman* sentence as slightly **positive**" in text
     assert 0 < score["The strongman met journalists."]
     assert score["The president met journalists."] == 0
-    # the seed set's note: "VADER reads the strongman sentence as slightly positive"
-    assert "VADER reads the *strongman* sentence as\nslightly positive" in text
+    # the seed set's note: the word alone reads slightly positive; the site's own strongman sentence, negative
+    assert "VADER reads the word *strongman*\nitself as slightly positive" in text
+    assert "the site's strongman sentence in\nthe table scores negative" in text
     assert 0 < sentiment_analyzer().polarity_scores("The Belarusian strongman met journalists.")["compound"]
+    from medialit.analysis.rows import sentiment_rows
+    rows = [r for r in sentiment_rows(load_articles("lukashenko-2023")["opinion-site"]) if "strongman" in r["sentence"]]
+    assert rows and all(r["VADER"] < 0 for r in rows), rows
     assert "mercilessly, staunch" not in text  # manner adverbs are not intensifiers
 
 

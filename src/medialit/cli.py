@@ -162,6 +162,10 @@ def _grade(args) -> int:
 
     options = Options(assignment=args.assignment, duedate=args.duedate or "", cell_timeout=args.timeout,
                       memory_mb=args.memory_mb, sandbox=not args.no_sandbox, set_folder=args.set)
+    missing = [p for p in args.submissions if not Path(p).exists()]
+    if missing:
+        print("medialit grade: no such file or folder: " + ", ".join(missing), file=sys.stderr)
+        return 1
     try:
         rows = grade(args.submissions, Path(args.out), options, workers=args.workers)
     except Stopped as stopped:
@@ -171,6 +175,11 @@ def _grade(args) -> int:
         print(f"\n{stopped}", file=sys.stderr)
         return 130
     print(f"\nwrote {args.out}: {len(rows)} submissions")
+    attention = [r for r in rows if r["status"] != "ok"]
+    if attention:
+        print(f"{len(attention)} need a look (see the status and flags columns):")
+        for r in attention:
+            print(f"  {r['student_id'] or '?'}  {r['file']}: {r['status']}")
     if sandbox_summary(rows):
         print(sandbox_summary(rows))
     summary = write_summary(rows, Path(args.out))

@@ -33,6 +33,8 @@ _RE4 = re.compile(r"(?:\s+[\w’'-]+){0,4}\s+into\b")
 
 SCARE_WHY = ("Quote marks around a short phrase keep the writer at a distance from it: they signal doubt, "
              "irony, or that this is someone else's term.")
+NAMED_AS_WHY = ("Quote marks and words such as 'as X calls it' present the phrase as someone else's term, not "
+                "the writer's: the writer keeps a distance from it, often from a euphemism.")
 SO_CALLED_WHY = ("'So-called' and quote marks together say the writer does not accept the name: they keep a "
                  "distance from it.")
 _SO_CALLED = re.compile(r"(?<![\w’'-])(?:so[\s-]called|self[\s-]styled|supposed|would-be)\s*$", re.IGNORECASE)
@@ -177,15 +179,17 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
         before = text[max(0, quote.start - 40):quote.start]
         s0, _ = doc.sentence_at(quote.start)
         why = SCARE_WHY
+        alternative = f"{inner} (no quote marks; say whose term it is)"
         if _SO_CALLED.search(before):
             why = SO_CALLED_WHY
         elif _KNOWN_AS.search(before) or _mentioned(before):
             continue  # a name or a term being introduced or mentioned, in the writer's plain voice
-        elif _NAMED_AS.search(before):
-            why = SCARE_WHY  # "what critics call 'justice'": someone else's term, kept at a distance
+        elif _NAMED_AS.search(before) or (quote.speaker and _as_calls().match(text, quote.end)):
+            # "what critics call 'justice'", "“…”, as Mr Putin refers to it": someone else's term, kept at a distance
+            why = NAMED_AS_WHY
+            alternative = "(the writer's own word for it; the text already says whose term this is)"
         elif quote.speaker:
-            if not _as_calls().match(text, quote.end):
-                continue  # a speaker's own word, quoted: a partial quote, not a scare quote
+            continue  # a speaker's own word, quoted: a partial quote, not a scare quote
         else:
             words = inner.split()
             k = bisect_left(said, s0)
@@ -194,7 +198,7 @@ def _scare_quotes(text: str, doc: Document, taken: list[tuple[int, int]]) -> lis
                     any(w[:1].isupper() for w in words) or not determiner_before(before):
                 continue  # evidence of irony: a determiner before a word or two ('the “peace” talks')
         out.append(Span.of(text, quote.start, quote.end, "loaded", label="scare quote", why=why,
-                           alternative=f"{inner} (no quote marks; say whose term it is)", voice="author"))
+                           alternative=alternative, voice="author"))
     return out
 
 

@@ -13,6 +13,7 @@ the request, and so does ``online=False``.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -88,7 +89,9 @@ def reachable(url: str, *, timeout: float = TIMEOUT, opener=None) -> tuple[bool,
     >>> reachable("https://example.org/", opener=lambda url, timeout: 200)
     (True, 'the page answered (status 200)')
     >>> reachable("https://example.org/", opener=lambda url, timeout: (_ for _ in ()).throw(OSError("no route")))
-    (False, 'no connection (no route)')
+    (False, 'this computer could not reach the page (no route)')
+    >>> reachable("https://x.example/", opener=lambda url, timeout: (_ for _ in ()).throw(OSError(-2, "Name or service not known")))
+    (False, 'this computer could not reach the page (Name or service not known)')
     """
     opener = opener or _open
     result: list = []
@@ -109,7 +112,8 @@ def reachable(url: str, *, timeout: float = TIMEOUT, opener=None) -> tuple[bool,
         return (True, f"the page answered (status {value})") if int(value) < 500 else \
             (False, f"the page answered with an error (status {value})")
     reason = getattr(value, "reason", None) or value
-    return False, f"no connection ({reason})"
+    reason = re.sub(r"^\[Errno -?\d+\]\s*", "", str(reason))   # the system's code means nothing to a reader
+    return False, f"this computer could not reach the page ({reason})"
 
 
 def _open(url: str, timeout: float) -> int:

@@ -325,16 +325,34 @@ def _loose(value) -> str:
     return " ".join(normalise_choice(value).replace('"', " ").replace("'", " ").replace("-", " ").split())
 
 
+def _bare(value) -> str:
+    """A choice with no punctuation, no apostrophes and no leading "the": "No, it is a reporting verb",
+    "VADERs word list …" and "Belarusian government's" read as the choices they mean."""
+    text = re.sub(r"[’'`]", "", normalise_choice(value))
+    text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return text[4:] if text.startswith("the ") else text
+
+
 def _as_choice(value, choices) -> str:
     """The normalised choice a student meant: the choice itself, or the one choice it matches once quote
-    marks and hyphens are ignored ("opinion site"), or the one choice it starts ("No" for "No: it is …")."""
+    marks and hyphens are ignored ("opinion site"), or once all punctuation, apostrophes and a leading
+    "the" are ("No, it is a reporting verb with a source", "VADERs word list …"), or the one choice it
+    starts ("No" for "No: it is …").
+
+    >>> choices = ["Yes: it makes the claim less sure", "No: it is a reporting verb with a source"]
+    >>> _as_choice("no, it is a reporting verb with a source", choices) == normalise_choice(choices[1])
+    True
+    >>> _as_choice("Belarusian government's", ["the Belarusian government's", "nobody's"])
+    "the belarusian government's"
+    """
     mine = normalise_choice(value)
     if not choices or mine in {normalise_choice(c) for c in choices}:
         return mine
     loose = _loose(value)
     same = [c for c in choices if _loose(c) == loose]
+    bare = [c for c in choices if _bare(value) and _bare(c) == _bare(value)]
     starts = [c for c in choices if loose and re.match(re.escape(loose) + r"\s*:", _loose(c))]
-    for found in (same, starts):
+    for found in (same, bare, starts):
         if len(found) == 1:
             return normalise_choice(found[0])
     return mine
@@ -377,6 +395,8 @@ def check_choice(selected, answer, *, explanation: str = "", explanations: dict 
         messages += [explanations[c] for c in sorted(set(chosen) - right) if c in explanations]
         if 0 < score < 1:
             messages.append("Some of your choices are right, not all: look at each one again.")
+        elif score == 0 and set(chosen) & right:
+            messages.append("At least one of your choices is right, but as many are not: look at each one again.")
     else:
         score = 1.0 if chosen == [normalise_choice(answer)] else 0.0
         messages += [explanations[c] for c in chosen if c in explanations and score < 1]

@@ -194,6 +194,9 @@ def grade_file(path: str, options: Options) -> dict:
         except Exception as error:
             status = "error"
             row["flags"].append(f"grading failed: {type(error).__name__}: {str(error)[:120]}")
+    if status.startswith("unreadable") or status in ("not a medialit exercise", "error"):
+        # not graded at all: say so in the flags too, so that no one reads its zeros as the student's score
+        row["flags"].append(f"not graded ({status}): its 0 points are not a score; open the file, or ask for it again")
     raw = round(sum(v for v in scores.values() if v is not None), 2)
     pending = float(sum(q["points"] for q in questions if scores.get(q["id"], 0) is None))
     row.update(raw_score=raw, late_submission_penalty=0, score=raw,
@@ -234,9 +237,11 @@ def run_notebook_for(notebook, questions, options: Options):
 
 
 def fingerprint(path: Path, options: Options) -> str:
-    """What a cached row depends on: the file's bytes, the keys, the grading options and whether the
-    sandbox was used."""
+    """What a cached row depends on: the file's path (a row's student comes from it, and two students may
+    hand in byte-identical notebooks), its bytes, the keys, the grading options and whether the sandbox
+    was used."""
     digest = hashlib.sha256()
+    digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
     try:
         digest.update(path.read_bytes())
     except OSError:

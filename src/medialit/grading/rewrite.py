@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..span import Span
+from ..text.lexicon import word_class
 from ..text.resources import stopwords
 
 
@@ -52,5 +53,25 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteFeedback:
     left = [Span.of(rewrite, s.start - shift, s.end - shift, s.kind, label=s.label, why=s.why,
                     alternative=s.alternative) for s in loaded]
     facts = key_facts(original)
-    kept = [f for f in facts if f.lower() in rewrite.lower()]
+    kept = [f for f in facts if _kept(f, rewrite)]
     return RewriteFeedback(left, kept, [f for f in facts if f not in kept])
+
+
+def _kept(fact: str, rewrite: str) -> bool:
+    """A name or number is kept when the rewrite has it, or has the country a nationality word comes from
+    ("Belarus" for "Belarusian", "Russia" for "Russian": the same place, said another way).
+
+    >>> _kept("Belarusian", "Lukashenko spoke about Belarus's role"), _kept("Belarusian", "He spoke")
+    (True, False)
+    >>> _kept("Ukrainian", "troops in Ukraine"), _kept("Chinese", "trade with China")
+    (True, True)
+    """
+    low = rewrite.lower()
+    if fact.lower() in low:
+        return True
+    if not fact[:1].isalpha() or fact.lower() not in word_class("places", "demonym"):
+        return False
+    countries = {c.lower() for c in word_class("places", "country")}
+    word = fact.lower()
+    return any(len(c) >= 4 and (word.startswith(c) or (c[-1] in "aeiouy" and word.startswith(c[:-1])))
+               and re.search(rf"\b{re.escape(c)}\b", low) for c in countries)

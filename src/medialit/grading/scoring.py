@@ -180,7 +180,8 @@ def score_align(answer, key: list, points: float, *, choices=None) -> Feedback:
 
 def score_rewrite(answer, question: dict, points: float) -> Feedback:
     """Full points for a rewrite with no loaded word that keeps every name and number; half as much
-    while a loaded word remains; scaled down by the share of names and numbers lost.
+    while a loaded word remains; scaled down by the share of names and numbers lost. The feedback says
+    why each word left is loaded but not what to put instead (the lesson's Rewrite box does that).
 
     >>> q = {"original": "The strongman met Putin on 3 May."}
     >>> score_rewrite("The president met Putin on 3 May.", q, 2).score, score_rewrite("x", q, 2).score
@@ -192,7 +193,9 @@ def score_rewrite(answer, question: dict, points: float) -> Feedback:
     facts = len(result.facts_kept) + len(result.facts_lost)
     kept = len(result.facts_kept) / facts if facts else 1.0
     score = kept * (1.0 if not result.loaded_left else 0.5)  # a rewrite that drops the facts earns nothing
-    messages = [f"Still loaded: “{s.text}” ({s.label}); try {s.alternative}." for s in result.loaded_left]
+    # why each word is loaded, not its neutral alternative: the alternatives are the model answer
+    messages = [f"Still loaded: “{s.text}” ({s.label}). {s.why} Find a plainer word, or say what happened."
+                for s in result.loaded_left]
     messages += [f"Lost a key fact: {f}." for f in result.facts_lost]
     return Feedback(round(score, 2), "correct" if score == 1 else ("partial" if score else "wrong"), messages, points)
 
