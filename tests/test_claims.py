@@ -10,6 +10,7 @@ import pytest
 
 import medialit
 from medialit.analysis.claims import (AUTOMATIC, HAND_CHECKED, ClaimMapError, align_claims, automatic_note, claim_sentences,
+                                      how_matched,
                              find_claim_map, map_claims)
 from medialit.analysis.comparison import omission_table, scorecard
 from medialit.analysis.evaluation import evaluate_alignment, format_alignment, score_alignment
@@ -111,6 +112,33 @@ def test_a_subset_of_the_seed_articles_uses_the_map_for_those_articles(seed_set)
     assert all(set(c.members) <= {"opinion-site", "aggregator"} for c in claims)
     assert "nuclear-warning" not in by_key(claims)
     assert by_key(claims)["moscow-never-asked"].id <= sum(1 for c in claims if len(c.members) == 2)
+
+
+def test_a_new_article_beside_the_seed_set_keeps_the_map_for_the_seed_articles(seed_set):
+    """Lesson 06 adds a pasted article to the seed set: the seed articles keep their hand-checked claims
+    (their scorecard row does not change), and the new article is joined to claims by shared words."""
+    pasted = medialit.Article.from_text("Town council approves new cycle lanes\n\nThe town council on Monday "
+                                        "approved three new cycle lanes, the mayor's office said.\n")
+    claims = align_claims([pasted, *seed_set])
+    assert {c.key: set(c.members) - {"pasted"} for c in claims if c.key} == {
+        c.key: set(c.members) for c in align_claims(seed_set)}
+    assert not any(c.automatic for c in claims)          # nothing in common with a war
+    rows = {r["article"]: r["shared claims carried"] for r in scorecard([pasted, *seed_set])}
+    assert [rows[a] for a in seed_set.ids] == [r["shared claims carried"] for r in scorecard(seed_set)]
+    assert rows["pasted"] == f"0 of {sum(1 for c in align_claims(seed_set) if len(c.members) > 1)}"
+    assert "pasted compared with those claims automatically" in how_matched(claims)
+
+
+@pytest.mark.parametrize("article_id", ["opinion-site", "bbc-repost", "aggregator"])
+def test_a_seed_article_pasted_again_is_joined_mostly_to_its_own_claims(seed_set, article_id):
+    """Each seed article, pasted as if new beside the other two: most claims it is joined to are claims
+    the hand-checked map gives it (measured: 5 of 6, 5 of 8 and 5 of 6 right, of 12, 11 and 11)."""
+    truth = {c.key for c in align_claims(seed_set) if article_id in c.members and len(c.members) > 1}
+    pasted = medialit.Article.from_text(seed_set[article_id].text)
+    claims = align_claims([pasted, *(a for a in seed_set if a.id != article_id)])
+    joined = {c.key for c in claims if c.automatic == ["pasted"]}
+    assert len(joined & truth) >= 5 and len(joined & truth) / len(joined) >= 0.6, (joined - truth, truth - joined)
+    assert all(c.origin == HAND_CHECKED for c in claims if c.key)
 
 
 def test_a_map_that_no_longer_fits_the_texts_falls_back_to_matching(tmp_path, seed_set):

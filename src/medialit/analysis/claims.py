@@ -53,6 +53,7 @@ class Claim:
     note: str = ""
     key: str = ""                                # the claim's id in the claim map ("" when automatic)
     framing: dict[str, str] = field(default_factory=dict)   # article id -> how it frames the claim
+    automatic: list[str] = field(default_factory=list)      # articles joined to a hand-checked claim by shared words
 
     @property
     def articles(self) -> list[str]:
@@ -136,8 +137,13 @@ def _keywords(stems: Counter, idf: dict[str, float]) -> list[str]:
     return [t for t, _ in sorted(stems.items(), key=lambda kv: (-kv[1] * idf.get(kv[0], 1.0), kv[0]))[:5]]
 
 
-def _in_order(claims: list[Claim], order: list[str]) -> list[Claim]:
-    """Claims carried by the most articles first, then by article and position; ids 1, 2, 3..."""
+def in_order(claims: list[Claim], order: list[str]) -> list[Claim]:
+    """Claims carried by the most articles first, then by article and position; ids 1, 2, 3...
+
+    >>> from medialit import load_articles
+    >>> [c.id for c in in_order(align_claims(load_articles())[::-1], load_articles().ids)][:3]
+    [1, 2, 3]
+    """
     claims.sort(key=lambda c: (-len(c.members), order.index(next(iter(c.members))),
                                next(iter(c.members.values()))[0].start))
     for number, claim in enumerate(claims, start=1):
@@ -147,8 +153,12 @@ def _in_order(claims: list[Claim], order: list[str]) -> list[Claim]:
 
 # --- automatic matching ---------------------------------------------------------------------
 
-def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    """Cosine similarity of two sets of stems, each stem weighted by its idf."""
+def similarity_of(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    """Cosine similarity of two sets of stems, each stem weighted by its idf.
+
+    >>> round(similarity_of({"war", "belaru"}, {"war", "troop"}, {"war": 1.0, "belaru": 1.0, "troop": 1.0}), 2)
+    0.5
+    """
     shared = sum(idf[t] ** 2 for t in a & b)
     norm = math.sqrt(sum(idf[t] ** 2 for t in a) * sum(idf[t] ** 2 for t in b))
     return shared / norm if norm else 0.0
@@ -186,7 +196,7 @@ def match_claims(articles, *, threshold: float = 0.2, min_shared: int = 3, note:
         for j in range(i + 1, n):
             if items[i][0] == items[j][0] or len(items[i][2] & items[j][2]) < min_shared:
                 continue
-            similarity = _similarity(items[i][2], items[j][2], idf)
+            similarity = similarity_of(items[i][2], items[j][2], idf)
             if similarity >= threshold:
                 pairs.append((similarity, i, j))
     cluster = {i: {i} for i in range(n)}
@@ -208,7 +218,7 @@ def match_claims(articles, *, threshold: float = 0.2, min_shared: int = 3, note:
         stems = Counter(t for i in members for t in items[i][2])
         shortest = min((items[i][1].text for i in members), key=len)
         claims.append(Claim(0, _short(shortest), by_article, _keywords(stems, idf), note=how_good))
-    return _in_order(claims, order)
+    return in_order(claims, order)
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +318,7 @@ def map_claims(articles, claim_map: dict) -> list[Claim]:
         if members:  # keywords stay empty: the map's label and note say what the claim is
             claims.append(Claim(0, entry["label"], members, [], origin=HAND_CHECKED, note=entry.get("note", ""),
                                 key=entry["id"], framing=framing))
-    return _in_order(claims, list(texts))
+    return in_order(claims, list(texts))
 
 
 def align_claims(articles, *, threshold: float = 0.2, min_shared: int = 3, use_map: bool = True) -> list[Claim]:
@@ -329,7 +339,13 @@ def align_claims(articles, *, threshold: float = 0.2, min_shared: int = 3, use_m
             try:
                 return map_claims(articles, claim_map)
             except ClaimMapError:
-                pass  # the texts changed or other articles were added: the map no longer fits
+                pass  # the texts changed or other articles were added: the map no longer fits all of them
+            try:  # new articles beside the map's own: the map for its articles, shared words for the new
+                from .claim_join import join_new_articles
+
+                return join_new_articles(articles, claim_map, threshold=threshold, min_shared=min_shared)
+            except ClaimMapError:
+                pass
     return match_claims(articles, threshold=threshold, min_shared=min_shared)
 
 
@@ -337,12 +353,21 @@ def how_matched(claims: list[Claim]) -> str:
     """One sentence for a reader: were these claims matched by hand, or automatically (and how well)?
 
     >>> from medialit import load_articles
-    >>> how_matched(align_claims(load_articles())).startswith("Matched by hand")
+    >>> how_matched(align_claims(load_articles())).startswith("Matched by hand: every row")
     True
+    >>> pasted = __import__("medialit").Article.from_text("Cycle lanes\\n\\nThe council approved three new cycle lanes.")
+    >>> how_matched(align_claims([pasted, *load_articles()])).split(". ")[0]
+    "Matched by hand for the articles of this set's claim map; pasted compared with those claims automatically, by shared words, and joined to 0 of them"
     """
-    if claims and all(c.origin == HAND_CHECKED for c in claims):
+    if claims and all(c.origin == HAND_CHECKED and not c.automatic for c in claims):
         return ("Matched by hand: every row comes from this set's hand-checked claim map, with a note on each "
                 "decision (choose a claim in the CompareView to read it).")
+    if any(c.origin == HAND_CHECKED for c in claims):
+        mapped = {a for c in claims if c.origin == HAND_CHECKED for a in c.members if a not in c.automatic}
+        new = sorted({a for c in claims for a in c.members} - mapped)
+        joined = sum(1 for c in claims if c.automatic)
+        return (f"Matched by hand for the articles of this set's claim map; {', '.join(new)} compared with those "
+                f"claims automatically, by shared words, and joined to {joined} of them. " + automatic_note())
     return automatic_note()
 
 

@@ -36,6 +36,7 @@ import nbformat
 from . import manual
 from .batch import Stopped, interrupts, run_all  # noqa: F401  (Stopped: what grade() raises on Ctrl+C)
 from .keys import all_questions, assignment_questions, question_order, use_set
+from .submission import assignment_of, identity, read_submission
 from .runner import remove_folder
 from .sandbox import precompile_kit, sandbox_status, warning
 from .scoring import TO_BE_GRADED, score_answer
@@ -64,54 +65,6 @@ class Options:
     sandbox: bool = True
     scratch_root: str | None = None
     set_folder: str | None = None  # a teacher's article set whose own exercise is graded (else read from each notebook)
-
-
-def _identity(nb: dict, path: Path, assignment: str) -> dict:
-    meta = (nb.get("metadata") or {}).get("medialit", {}).get("student") or {}
-    student = {"student_id": str(meta.get("id", "")).strip(), "first_name": meta.get("first_name", ""),
-               "last_name": meta.get("last_name", ""), "email": meta.get("email", "")}
-    if not student["student_id"]:
-        stem = re.sub(r"\b\d\d-[a-z0-9-]+", " ", path.stem.lower().replace("_", " "))
-        stem = re.sub(r"\b(exercise|submission|copy|final|medialit|\d\d)\b", " ", stem)
-        words = [w for w in re.split(r"[^a-z0-9]+", stem) if w]
-        # A file named just like the exercise ("alice/02-who-says-so.ipynb", as many learning platforms
-        # download them): the student is the folder it sits in.
-        folder = re.sub(r"[^a-z0-9]+", "-", path.resolve().parent.name.lower()).strip("-")
-        student["student_id"] = "-".join(words) or folder or path.stem
-    return student
-
-
-def _assignment(nb: dict, path: Path) -> str | None:
-    declared = (nb.get("metadata") or {}).get("medialit", {}).get("assignment")
-    if declared:
-        return str(declared)
-    ids = [c.get("metadata", {}).get("medialit", {}).get("id", "") for c in nb.get("cells", [])]
-    found = {i.split(".")[0] for i in ids if isinstance(i, str) and re.fullmatch(r"\d\d\.\d+", i)}
-    if len(found) == 1:
-        return found.pop()
-    match = re.match(r"(\d\d)-", path.name)
-    return match.group(1) if match and match.group(1) in {q["assignment"] for q in all_questions().values()} else None
-
-
-def read_submission(path: Path) -> tuple[dict | None, str]:
-    """The notebook as a dict, or None and a status saying what is wrong with the file."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, f"unreadable: {error.strerror}"
-    if not data.strip():
-        return None, "unreadable: empty file"
-    try:
-        nb = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, "unreadable: not UTF-8 text"
-    except json.JSONDecodeError as error:
-        return None, f"unreadable: invalid JSON (line {error.lineno}, column {error.colno})"
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
-        return None, "unreadable: not a notebook"
-    if nb.get("nbformat") != 4:
-        return None, f"unreadable: notebook format {nb.get('nbformat')}, need 4"
-    return nb, "ok"
 
 
 def restore_ellipsis(value):
@@ -146,7 +99,7 @@ def grade_file(path: str, options: Options) -> dict:
         except OSError as error:
             row["flags"].append(f"the exercise's article set {set_folder} cannot be read ({error.strerror})")
     # an unreadable file's exercise: the one asked for, else the one its name says ("09-post-assessment.ipynb")
-    assignment = _assignment(nb, path) if nb else (options.assignment or _assignment({}, path) or "")
+    assignment = assignment_of(nb, path) if nb else (options.assignment or assignment_of({}, path) or "")
     if nb is not None and assignment is None:
         status = "not a medialit exercise"
     if nb is not None and options.assignment and assignment and assignment != options.assignment:
@@ -154,7 +107,7 @@ def grade_file(path: str, options: Options) -> dict:
         status, assignment = "wrong assignment", options.assignment
     assignment = assignment or options.assignment or ""
     questions = assignment_questions(assignment) if assignment else []
-    row.update(assignment=assignment, duedate=options.duedate, **_identity(nb or {}, path, assignment))
+    row.update(assignment=assignment, duedate=options.duedate, **identity(nb or {}, path, assignment))
     scores = {q["id"]: 0.0 for q in questions}
     row["flags"] += [f"{q['id']}: key proposed by the detectors, not reviewed by the teacher" for q in questions
                      if q.get("reviewed") is False]
